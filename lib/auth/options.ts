@@ -1,0 +1,76 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import GitHubProvider from 'next-auth/providers/github';
+import { PrismaAdapter } from '@next-auth/prisma-adapter';
+import { db } from '@/lib/db/client';
+import { findUserCredentials } from '@/lib/db/user/find-user-credentials';
+import { normalizeEmail } from './email';
+import { verifyPassword } from './password';
+import { ensureEnvAdmin } from './ensure-env-admin';
+import { ZRole } from './roles';
+
+/** How long a session lasts without activity (seconds): 14 days, refreshed daily while used. */
+export const SESSION_MAX_AGE = 14 * 24 * 60 * 60;
+
+/** Check email + password; null for any failure so the answer never tells whether the email exists. */
+export async function authorizeCredentials(credentials: Record<string, unknown> | undefined): Promise<{ id: string; email: string | null; name: string | null; role: 'learner' | 'instructor' | 'admin' } | null> {
+  const email = typeof credentials?.email === 'string' ? normalizeEmail(credentials.email) : '';
+  const password = typeof credentials?.password === 'string' ? credentials.password : '';
+  if (!email || !password || password.length > 1024) return null;
+  await ensureEnvAdmin();
+  const user = await findUserCredentials(email);
+  // verifyPassword spends the same bcrypt time when the user or its hash is missing.
+  const ok = await verifyPassword(password, user?.passwordHash);
+  if (!user || !ok) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** True when GitHub sign-in is configured. */
+export function isGitHubEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(env.GITHUB_ID && env.GITHUB_SECRET);
+}
+
+/** Build next-auth's options (a function so tests can pass their own env). */
+export function buildAuthOptions(env: NodeJS.ProcessEnv = process.env): NextAuthOptions {
+  const providers: NextAuthOptions['providers'] = [
+    CredentialsProvider({
+      id: 'credentials',
+      name: 'Email and password',
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      authorize: (credentials) => authorizeCredentials(credentials),
+    }),
+  ];
+  if (isGitHubEnabled(env)) {
+    providers.push(GitHubProvider({ clientId: env.GITHUB_ID as string, clientSecret: env.GITHUB_SECRET as string }));
+  }
+  return {
+    // The generated client lives in lib/generated/prisma, not @prisma/client: same shape, different type identity.
+    adapter: PrismaAdapter(db as never),
+    providers,
+    secret: env.AUTH_SECRET ?? env.NEXTAUTH_SECRET,
+    // Credentials sign-in only works with JWT sessions in next-auth v4.
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE, updateAge: 24 * 60 * 60 },
+    jwt: { maxAge: SESSION_MAX_AGE },
+    pages: { signIn: '/sign-in', error: '/sign-in' },
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          const role = ZRole.safeParse((user as { role?: unknown }).role);
+          token.role = role.success ? role.data : 'learner';
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (session.user && token.sub) {
+          session.user.id = token.sub;
+          session.user.role = token.role ?? 'learner';
+        }
+        return session;
+      },
+    },
+  };
+}
+
+/** next-auth options used by the route handler and getServerSession. */
+export const authOptions: NextAuthOptions = buildAuthOptions();

@@ -1,0 +1,33 @@
+import { getServerSession } from 'next-auth/next';
+import { AppError } from '@/lib/errors';
+import { findUserById } from '@/lib/db/user/find-user-by-id';
+import type { TUser } from '@/lib/db/user/types';
+import { authOptions } from './options';
+import type { TRole } from './roles';
+
+/** The signed-in user as server code sees it (fresh from the database, so role changes apply at once). */
+export type TSessionUser = TUser;
+
+/** The signed-in user, or null for anonymous visitors and sessions whose user was deleted. */
+export async function getOptionalUser(): Promise<TSessionUser | null> {
+  const session = await getServerSession(authOptions);
+  const id = session?.user?.id;
+  if (!id) return null;
+  return findUserById(id);
+}
+
+/** The signed-in user; anonymous callers get AppError UNAUTHENTICATED (401). */
+export async function requireUser(): Promise<TSessionUser> {
+  const user = await getOptionalUser();
+  if (!user) throw new AppError('UNAUTHENTICATED', 'sign in to continue: your session is missing or has expired');
+  return user;
+}
+
+/** The signed-in user if their role is one of `roles`; else UNAUTHENTICATED (401) or FORBIDDEN (403). */
+export async function requireRole(...roles: TRole[]): Promise<TSessionUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) {
+    throw new AppError('FORBIDDEN', `this needs the ${roles.join(' or ')} role`, { details: { required: roles, role: user.role } });
+  }
+  return user;
+}

@@ -1,0 +1,118 @@
+import { ZodError } from 'zod';
+
+/** The application's error codes; each maps to one HTTP status (details go in `details`, not new codes). */
+export type TAppErrorCode =
+  | 'BAD_REQUEST'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'RATE_LIMITED'
+  | 'UNAVAILABLE'
+  | 'INTERNAL';
+
+/** HTTP status for every AppError code. */
+export const APP_ERROR_STATUS: Record<TAppErrorCode, number> = {
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
+  INTERNAL: 500,
+};
+
+/** A field-level problem reported to the client (`path` is dotted, e.g. `answers.0.port`). */
+export type TFieldError = { path: string; message: string };
+
+/** The JSON body of every error answer from our API. */
+export type TErrorBody = {
+  error: { code: TAppErrorCode; message: string; fields?: TFieldError[]; details?: unknown };
+};
+
+/** The one error type of the app: a code (→ HTTP status), a message safe to show, optional details. */
+export class AppError extends Error {
+  readonly code: TAppErrorCode;
+  readonly details?: unknown;
+  readonly fields?: TFieldError[];
+
+  constructor(code: TAppErrorCode, message: string, opts: { details?: unknown; fields?: TFieldError[]; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.details = opts.details;
+    this.fields = opts.fields;
+  }
+
+  /** HTTP status for this error's code. */
+  get status(): number {
+    return APP_ERROR_STATUS[this.code];
+  }
+}
+
+/** True when `err` is an AppError (also across module copies, e.g. Next's server bundles). */
+export function isAppError(err: unknown): err is AppError {
+  return err instanceof AppError || (typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'AppError' && typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code in APP_ERROR_STATUS);
+}
+
+// Prisma's codes for "cannot reach / authenticate to / find the database" and pool timeouts.
+const DB_UNREACHABLE_PRISMA_CODES = new Set(['P1000', 'P1001', 'P1002', 'P1003', 'P1008', 'P1010', 'P1011', 'P1017', 'P2024']);
+// Driver-adapter error kinds (adapter-pg) and Node socket codes that mean the server is not there.
+const DB_UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'DatabaseDoesNotExist', 'DatabaseAccessDenied', 'SocketTimeout', 'TooManyConnections', 'AuthenticationFailed']);
+const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', '57P01', '57P03']);
+
+/** True when `err` (or one of its causes) says the database cannot be reached. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  let cur: unknown = err;
+  for (let depth = 0; depth < 6 && typeof cur === 'object' && cur !== null; depth++) {
+    const e = cur as { name?: unknown; code?: unknown; kind?: unknown; errorCode?: unknown; cause?: unknown };
+    if (e.name === 'PrismaClientInitializationError') return true;
+    if (typeof e.code === 'string' && (DB_UNREACHABLE_PRISMA_CODES.has(e.code) || SOCKET_CODES.has(e.code))) return true;
+    if (typeof e.errorCode === 'string' && DB_UNREACHABLE_PRISMA_CODES.has(e.errorCode)) return true;
+    if (typeof e.kind === 'string' && DB_UNREACHABLE_KINDS.has(e.kind)) return true;
+    cur = e.cause;
+  }
+  return false;
+}
+
+/** Zod issues as dotted field paths, for 400 answers. */
+export function zodFieldErrors(err: ZodError): TFieldError[] {
+  return err.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+}
+
+/** Map any thrown value to an error body + HTTP status: the single place where errors become answers. */
+export function toErrorBody(err: unknown): { status: number; body: TErrorBody } {
+  if (err instanceof ZodError) {
+    const fields = zodFieldErrors(err);
+    const message = `invalid request: ${fields.map((f) => `${f.path}: ${f.message}`).join('; ')}`;
+    return { status: 400, body: { error: { code: 'BAD_REQUEST', message, fields } } };
+  }
+  if (isAppError(err)) {
+    const body: TErrorBody = { error: { code: err.code, message: err.message } };
+    if (err.fields) body.error.fields = err.fields;
+    if (err.details !== undefined) body.error.details = err.details;
+    return { status: APP_ERROR_STATUS[err.code], body };
+  }
+  if (err instanceof SyntaxError) {
+    // request.json() on a malformed body throws a SyntaxError.
+    return { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'request body is not valid JSON' } } };
+  }
+  if (isDatabaseUnavailable(err)) {
+    return { status: 503, body: { error: { code: 'UNAVAILABLE', message: 'the database is unavailable; try again in a moment' } } };
+  }
+  return { status: 500, body: { error: { code: 'INTERNAL', message: 'internal server error: the problem was logged; try again' } } };
+}
+
+/** Route handlers' catch-all: the error as a JSON Response (no stack traces; unexpected errors are logged). */
+export function toErrorResponse(err: unknown, init?: { headers?: HeadersInit }): Response {
+  const { status, body } = toErrorBody(err);
+  if (status >= 500 && status !== 503) console.error('[api] unexpected error:', err);
+  else if (status === 503) console.error('[api] database unavailable:', err instanceof Error ? err.message : err);
+  const headers = new Headers(init?.headers);
+  headers.set('content-type', 'application/json');
+  if (status === 401) headers.set('www-authenticate', 'Session realm="netpol-lab"');
+  return new Response(JSON.stringify(body), { status, headers });
+}
