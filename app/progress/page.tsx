@@ -7,17 +7,10 @@ import { getProgress } from '@/lib/db/progress/get-progress';
 import type { TProgress } from '@/lib/db/progress/types';
 import { ScoreChart } from '@/app/_components/score-chart';
 import { ServiceUnavailable } from '@/app/_components/service-unavailable';
+import { formatDuration } from '@/app/_components/format';
 
 export const metadata: Metadata = { title: 'Progress' };
 export const dynamic = 'force-dynamic';
-
-/** Milliseconds as `2 h 5 min` / `12 min` / `40 s`. */
-function formatDuration(ms: number): string {
-  const totalMin = Math.floor(ms / 60000);
-  if (totalMin === 0) return `${Math.round(ms / 1000)} s`;
-  const h = Math.floor(totalMin / 60);
-  return h ? `${h} h ${totalMin % 60} min` : `${totalMin} min`;
-}
 
 function Stat({ label, value, sub }: { label: string; value: string; sub?: string }) {
   return (
