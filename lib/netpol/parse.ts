@@ -1,7 +1,239 @@
-import type { ParseOptions, ParseResult } from './types';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import type { Diagnostic, ParseOptions, ParseResult, ParsedObject, SourcePos } from './types';
 
-/** Parses YAML text (multi-document, Lists unpacked) into plain objects with field positions. */
-export function parseDocuments(text: string, opts: ParseOptions = {}): ParseResult {
-  void text; void opts;
-  throw new Error('not implemented');
+/** Default limits for hostile input; see ParseOptions. */
+export const DEFAULT_LIMITS = { maxBytes: 256 * 1024, maxDocuments: 1000, maxDepth: 64, maxAliasCount: 100 } as const;
+
+/** Options of parseDocuments beyond the limits. */
+export type ParseDocumentsOptions = ParseOptions & {
+  /** Unpack `kind: List` / `*List` documents with an `items` array into one object per item (default true). */
+  unpackLists?: boolean;
+};
+
+function utf8Length(text: string): number {
+  // Cheap bound first: a UTF-16 code unit is at most 3 UTF-8 bytes.
+  if (text.length * 3 <= DEFAULT_LIMITS.maxBytes) return text.length;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}
+
+function cleanMessage(message: string): string {
+  let m = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+  m = m.replace(/\.$/, '');
+  return m.charAt(0).toLowerCase() + m.slice(1);
+}
+
+/** Joins a field path: child key or index. */
+export function childPath(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  return path ? `${path}.${key}` : key;
+}
+
+type Walk = { positions: Record<string, SourcePos>; lc: LineCounter; maxDepth: number; tooDeep: boolean };
+
+function posOf(lc: LineCounter, offset: number | undefined): SourcePos | undefined {
+  if (offset === undefined) return undefined;
+  const p = lc.linePos(offset);
+  return { line: p.line, column: p.col };
+}
+
+function walk(node: unknown, path: string, depth: number, w: Walk): void {
+  if (depth > w.maxDepth) { w.tooDeep = true; return; }
+  if (isMap(node)) {
+    for (const item of node.items) {
+      if (!isPair(item)) continue;
+      const key = isScalar(item.key) ? String(item.key.value) : undefined;
+      if (key === undefined) continue;
+      const p = childPath(path, key);
+      const keyNode = item.key as YamlNode;
+      const pos = posOf(w.lc, keyNode.range?.[0]);
+      if (pos && !(p in w.positions)) w.positions[p] = pos;
+      walk(item.value, p, depth + 1, w);
+      if (w.tooDeep) return;
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => {
+      const p = childPath(path, i);
+      const pos = posOf(w.lc, (item as YamlNode | null)?.range?.[0]);
+      if (pos) w.positions[p] = pos;
+      if (!w.tooDeep) walk(item, p, depth + 1, w);
+    });
+  }
+}
+
+function isListObject(v: unknown): v is { kind: string; items: unknown[] } {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  return typeof o.kind === 'string' && o.kind.endsWith('List') && Array.isArray(o.items);
+}
+
+/**
+ * Cheap upper-bound estimate of the nesting depth, run before the YAML parser: the parser's composer
+ * recurses per level, so absurd nesting (`[[[[…` or `- - - …`) must be refused before it runs.
+ */
+export function estimateDepth(text: string): number {
+  let max = 0;
+  let flow = 0;
+  const indents: number[] = [];
+  for (const line of text.split('\n')) {
+    let i = 0;
+    while (line.charCodeAt(i) === 32) i++;
+    if (i >= line.length || line[i] === '#') continue;
+    if (flow === 0) {
+      while (indents.length > 0 && indents[indents.length - 1] >= i) indents.pop();
+      indents.push(i);
+    }
+    let dashes = 0;
+    let j = i;
+    while (line[j] === '-' && (j + 1 === line.length || line[j + 1] === ' ')) {
+      dashes++;
+      j += 1;
+      while (line.charCodeAt(j) === 32) j++;
+    }
+    let quote = '';
+    let lineMax = flow;
+    for (; j < line.length; j++) {
+      const c = line[j];
+      if (quote) {
+        if (c === quote) quote = '';
+        continue;
+      }
+      if (c === '"' || c === "'") quote = c;
+      else if (c === '#' && line[j - 1] === ' ') break;
+      else if (c === '[' || c === '{') { flow++; if (flow > lineMax) lineMax = flow; }
+      else if ((c === ']' || c === '}') && flow > 0) flow--;
+    }
+    const depth = indents.length + dashes + lineMax;
+    if (depth > max) max = depth;
+  }
+  return max;
+}
+
+/**
+ * Parses YAML text (multi-document `---`; `kind: List` / `*List` unpacked) into plain objects with
+ * 1-based field positions. Hostile input is refused with a 'Limit' diagnostic, never a hang:
+ * size cap, document-count cap, nesting-depth cap and the yaml package's alias-expansion cap.
+ */
+export function parseDocuments(text: string, opts: ParseDocumentsOptions = {}): ParseResult {
+  const maxBytes = opts.maxBytes ?? DEFAULT_LIMITS.maxBytes;
+  const maxDocuments = opts.maxDocuments ?? DEFAULT_LIMITS.maxDocuments;
+  const maxDepth = opts.maxDepth ?? DEFAULT_LIMITS.maxDepth;
+  const maxAliasCount = opts.maxAliasCount ?? DEFAULT_LIMITS.maxAliasCount;
+  const unpack = opts.unpackLists ?? true;
+  const diagnostics: Diagnostic[] = [];
+  const objects: ParsedObject[] = [];
+  const limit = (message: string, extra: Partial<Diagnostic> = {}): Diagnostic => ({ severity: 'error', type: 'Limit', path: '', message, ...extra });
+
+  const size = text.length * 3 <= maxBytes ? text.length : utf8Length(text);
+  if (size > maxBytes) {
+    diagnostics.push(limit(`input is too large: ${size} bytes, the limit is ${maxBytes} bytes`));
+    return { objects, diagnostics };
+  }
+  // The estimate over-counts a little (indentation levels, brackets in plain scalars), hence the slack;
+  // the exact check walks the parsed tree below.
+  if (estimateDepth(text) > maxDepth * 4) {
+    diagnostics.push(limit(`nesting is too deep: the limit is ${maxDepth} levels`));
+    return { objects, diagnostics };
+  }
+  const lc = new LineCounter();
+  let docs;
+  try {
+    docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    // The composer recurses per nesting level: absurd nesting overflows the stack before our depth check.
+    if (e instanceof RangeError) {
+      diagnostics.push(limit(`nesting is too deep: the limit is ${maxDepth} levels`));
+      return { objects, diagnostics };
+    }
+    throw e;
+  }
+  const list = Array.isArray(docs) ? docs : [];
+  if (list.length > maxDocuments) {
+    diagnostics.push(limit(`too many documents: ${list.length}, the limit is ${maxDocuments}`));
+    return { objects, diagnostics };
+  }
+  list.forEach((doc, index) => {
+    const errs = doc.errors;
+    // A broken document can yield hundreds of follow-on errors; the first few locate the problem.
+    for (const err of errs.slice(0, 10)) {
+      const pos = posOf(lc, err.pos?.[0]);
+      const dup = err.code === 'DUPLICATE_KEY';
+      diagnostics.push({
+        severity: 'error',
+        type: 'Syntax',
+        path: '',
+        message: dup ? 'yaml: duplicate key: map keys must be unique' : `yaml: ${cleanMessage(err.message)}`,
+        line: pos?.line,
+        column: pos?.column,
+        document: index,
+      });
+    }
+    for (const warn of doc.warnings) {
+      const pos = posOf(lc, warn.pos?.[0]);
+      diagnostics.push({ severity: 'warning', type: 'Syntax', path: '', message: `yaml: ${cleanMessage(warn.message)}`, line: pos?.line, column: pos?.column, document: index });
+    }
+    if (errs.length > 0) return;
+    const root = doc.contents;
+    if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) return;
+    const rootPos = posOf(lc, (root as YamlNode).range?.[0]);
+    const w: Walk = { positions: {}, lc, maxDepth, tooDeep: false };
+    walk(root, '', 0, w);
+    if (w.tooDeep) {
+      diagnostics.push(limit(`nesting is too deep: the limit is ${maxDepth} levels`, { document: index, line: rootPos?.line, column: rootPos?.column }));
+      return;
+    }
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount });
+    } catch (e) {
+      if (e instanceof ReferenceError || e instanceof RangeError) {
+        diagnostics.push(limit(`too many alias expansions: the limit is ${maxAliasCount}`, { document: index, line: rootPos?.line, column: rootPos?.column }));
+        return;
+      }
+      throw e;
+    }
+    if (isAlias(root)) {
+      objects.push({ document: index, value, positions: w.positions, prefix: '', line: rootPos?.line, column: rootPos?.column });
+      return;
+    }
+    if (unpack && isListObject(value)) {
+      value.items.forEach((item, i) => {
+        const prefix = `items[${i}]`;
+        const positions: Record<string, SourcePos> = {};
+        const pre = `${prefix}.`;
+        for (const [k, p] of Object.entries(w.positions)) {
+          if (k === prefix) positions[''] = p;
+          else if (k.startsWith(pre)) positions[k.slice(pre.length)] = p;
+        }
+        const p0 = positions[''];
+        objects.push({ document: index, item: i, value: item, positions, prefix, line: p0?.line, column: p0?.column });
+      });
+      return;
+    }
+    w.positions[''] = rootPos ?? { line: 1, column: 1 };
+    objects.push({ document: index, value, positions: w.positions, prefix: '', line: rootPos?.line, column: rootPos?.column });
+  });
+  return { objects, diagnostics };
+}
+
+/** Position of the longest prefix of `path` that has one (a field's own line, else its parent's). */
+export function positionOf(positions: Record<string, SourcePos>, path: string): SourcePos | undefined {
+  let p = path;
+  for (;;) {
+    const hit = positions[p];
+    if (hit) return hit;
+    if (p === '') return undefined;
+    const dot = p.lastIndexOf('.');
+    const br = p.lastIndexOf('[');
+    const cut = Math.max(dot, br);
+    p = cut <= 0 ? '' : p.slice(0, cut);
+  }
 }

@@ -1,0 +1,172 @@
+/**
+ * Strict decoding of plain YAML/JSON values against a schema, as the API server's strict field validation
+ * does (`unknown field "spec.ingres"`), with type errors instead of Go's unmarshal panics. Null is
+ * "absent", as in Go's JSON decoding into pointers, slices and maps.
+ */
+import type { FieldErrors } from './k8s-validation';
+import { formatBadValue } from './k8s-validation';
+
+/** A decoding schema node. */
+export type Schema =
+  | { kind: 'object'; fields: Record<string, Schema> }
+  | { kind: 'array'; of: Schema }
+  | { kind: 'string' }
+  | { kind: 'int' }
+  | { kind: 'bool' }
+  | { kind: 'intOrString' }
+  | { kind: 'stringMap' }
+  | { kind: 'any' };
+
+function describeType(v: unknown): string {
+  if (Array.isArray(v)) return 'array';
+  if (v === null) return 'null';
+  return typeof v === 'object' ? 'object' : typeof v;
+}
+
+function child(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+/** Zero value of a schema (what Go decodes a JSON null array element into). */
+function zero(schema: Schema): unknown {
+  switch (schema.kind) {
+    case 'object':
+      return {};
+    case 'string':
+      return '';
+    case 'int':
+      return 0;
+    case 'bool':
+      return false;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Decodes `value` against `schema`, reporting unknown fields and type mismatches into `errs`.
+ * Returns the decoded value (unknown fields dropped) or undefined when absent or of the wrong type.
+ */
+export function decode(value: unknown, schema: Schema, path: string, errs: FieldErrors): unknown {
+  if (value === null || value === undefined) return undefined;
+  const wrong = (want: string): undefined => {
+    const shown = typeof value === 'object' ? describeType(value) : formatBadValue(value);
+    errs.add('Invalid', path, `must be ${want}`, undefined, { rawValue: shown });
+    return undefined;
+  };
+  switch (schema.kind) {
+    case 'any':
+      return value;
+    case 'string':
+      return typeof value === 'string' ? value : wrong('a string');
+    case 'bool':
+      return typeof value === 'boolean' ? value : wrong('a boolean');
+    case 'int':
+      return typeof value === 'number' && Number.isInteger(value) ? value : wrong('an integer');
+    case 'intOrString':
+      if (typeof value === 'string') return value;
+      return typeof value === 'number' && Number.isInteger(value) ? value : wrong('an integer or a string');
+    case 'stringMap': {
+      if (typeof value !== 'object' || Array.isArray(value)) return wrong('a map of strings');
+      const out: Record<string, string> = {};
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        if (v === null) { out[k] = ''; continue; }
+        if (typeof v !== 'string') {
+          // A common slip: `version: 2` or `enabled: true` unquoted; Kubernetes rejects non-string label values.
+          errs.add('Invalid', child(path, k), 'must be a string (quote it)', undefined, { rawValue: formatBadValue(v) });
+          continue;
+        }
+        out[k] = v;
+      }
+      return out;
+    }
+    case 'array': {
+      if (!Array.isArray(value)) return wrong('a list');
+      return value.map((item, i) => {
+        if (item === null || item === undefined) return zero(schema.of);
+        return decode(item, schema.of, `${path}[${i}]`, errs);
+      });
+    }
+    case 'object': {
+      if (typeof value !== 'object' || Array.isArray(value)) return wrong('an object');
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        const f = schema.fields[k];
+        if (!f) {
+          errs.add('Unknown', child(path, k), '', undefined, { message: `unknown field "${child(path, k)}"` });
+          continue;
+        }
+        const d = decode(v, f, child(path, k), errs);
+        if (d !== undefined) out[k] = d;
+      }
+      return out;
+    }
+    default: {
+      const never: never = schema;
+      throw new Error(`unexpected schema ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+const str: Schema = { kind: 'string' };
+const any: Schema = { kind: 'any' };
+
+/** metav1.LabelSelector. */
+export const LABEL_SELECTOR: Schema = {
+  kind: 'object',
+  fields: {
+    matchLabels: { kind: 'stringMap' },
+    matchExpressions: { kind: 'array', of: { kind: 'object', fields: { key: str, operator: str, values: { kind: 'array', of: str } } } },
+  },
+};
+
+/** metav1.ObjectMeta (fields other than name/namespace/labels/annotations are accepted and ignored). */
+export const OBJECT_META: Schema = {
+  kind: 'object',
+  fields: {
+    name: str,
+    generateName: str,
+    namespace: str,
+    labels: { kind: 'stringMap' },
+    annotations: { kind: 'stringMap' },
+    uid: any,
+    resourceVersion: any,
+    generation: any,
+    creationTimestamp: any,
+    deletionTimestamp: any,
+    deletionGracePeriodSeconds: any,
+    ownerReferences: any,
+    finalizers: any,
+    managedFields: any,
+    selfLink: any,
+  },
+};
+
+const PEER: Schema = {
+  kind: 'object',
+  fields: {
+    podSelector: LABEL_SELECTOR,
+    namespaceSelector: LABEL_SELECTOR,
+    ipBlock: { kind: 'object', fields: { cidr: str, except: { kind: 'array', of: str } } },
+  },
+};
+const PORT: Schema = { kind: 'object', fields: { protocol: str, port: { kind: 'intOrString' }, endPort: { kind: 'int' } } };
+
+/** networking.k8s.io/v1 NetworkPolicy. */
+export const NETWORK_POLICY: Schema = {
+  kind: 'object',
+  fields: {
+    apiVersion: str,
+    kind: str,
+    metadata: OBJECT_META,
+    spec: {
+      kind: 'object',
+      fields: {
+        podSelector: LABEL_SELECTOR,
+        ingress: { kind: 'array', of: { kind: 'object', fields: { from: { kind: 'array', of: PEER }, ports: { kind: 'array', of: PORT } } } },
+        egress: { kind: 'array', of: { kind: 'object', fields: { to: { kind: 'array', of: PEER }, ports: { kind: 'array', of: PORT } } } },
+        policyTypes: { kind: 'array', of: str },
+      },
+    },
+  },
+};
