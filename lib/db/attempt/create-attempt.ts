@@ -1,0 +1,45 @@
+import { db } from '@/lib/db/client';
+import { ATTEMPT_SELECT, type TAttempt } from './types';
+
+/** What a new attempt stores. */
+export type TNewAttempt = Omit<TAttempt, 'id' | 'createdAt'> & {
+  /** The client's Idempotency-Key header, if any; scoped to the user before storing. */
+  idempotencyKey?: string | null;
+};
+
+// Keys are unique across the table; prefixing the user id keeps one user's key from ever matching another's.
+function scopedKey(userId: string, key: string): string {
+  return `${userId}:${key}`;
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2002';
+}
+
+/**
+ * Stores an attempt. With an idempotency key already used by this user, returns that first attempt instead
+ * (`created: false`); a concurrent duplicate that loses the insert race also gets the first attempt.
+ */
+export async function createAttempt(input: TNewAttempt): Promise<{ attempt: TAttempt; created: boolean }> {
+  const { idempotencyKey, results, ...fields } = input;
+  const key = idempotencyKey ? scopedKey(input.userId, idempotencyKey) : null;
+  try {
+    return await db.$transaction(async (tx) => {
+      if (key) {
+        const existing = await tx.attempt.findUnique({ where: { idempotencyKey: key }, select: ATTEMPT_SELECT });
+        if (existing) return { attempt: existing, created: false };
+      }
+      const attempt = await tx.attempt.create({
+        data: { ...fields, results: results as object, idempotencyKey: key },
+        select: ATTEMPT_SELECT,
+      });
+      return { attempt, created: true };
+    });
+  } catch (err) {
+    if (key && isUniqueViolation(err)) {
+      const existing = await db.attempt.findUnique({ where: { idempotencyKey: key }, select: ATTEMPT_SELECT });
+      if (existing) return { attempt: existing, created: false };
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,12 @@
+import { db } from '@/lib/db/client';
+import { PROGRESS_SELECT, type TScenarioProgress } from './types';
+
+/** Creates the progress record on first open (openedAt = now) and returns it; later opens change nothing. */
+export async function openScenarioProgress(userId: string, slug: string): Promise<TScenarioProgress> {
+  return db.scenarioProgress.upsert({
+    where: { userId_scenarioSlug: { userId, scenarioSlug: slug } },
+    create: { userId, scenarioSlug: slug, hintsUnlocked: 0, gaveUp: false, solutionViewed: false },
+    update: {},
+    select: PROGRESS_SELECT,
+  });
+}
