@@ -1,0 +1,79 @@
+import type { Browser } from 'playwright-core';
+import { describeBrowser, launchBrowser, newPage, setEditorText, signUpViaUi, startApp, uniqueEmail, type TAppServer } from './harness';
+
+// Wrong on purpose: isolating egress too breaks prod → dev traffic that must keep working.
+const WRONG = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny-ingress
+  namespace: prod
+spec:
+  podSelector: {}
+  policyTypes:
+  - Ingress
+  - Egress
+`;
+
+const RIGHT = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: default-deny-ingress
+  namespace: prod
+spec:
+  podSelector: {}
+  policyTypes:
+  - Ingress
+`;
+
+describeBrowser('learner flow: sign up, fail, fix, pass, progress', () => {
+  let app: TAppServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  }, 15 * 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('takes a new learner from sign-up to a solved scenario shown on /progress', async () => {
+    const { context, page } = await newPage(browser, app.baseUrl);
+    try {
+      await signUpViaUi(page, uniqueEmail('learner'));
+      await page.goto('/scenarios/default-deny-ingress');
+      await page.getByRole('heading', { name: 'Deny all ingress in prod' }).first().waitFor();
+      await page.locator('.cm-content').first().waitFor();
+
+      // 1. a wrong answer: the failing flow and the engine's reason are shown
+      await setEditorText(page, WRONG);
+      await page.getByRole('button', { name: /^submit/i }).click();
+      const failedFlow = page.getByText(/prod\/web\s*→\s*dev\/tester/).first();
+      await failedFlow.waitFor();
+      const results = await page.locator('body').innerText();
+      expect(results).toMatch(/prod\/web\s*→\s*dev\/tester/);
+      expect(results).toMatch(/expected\s*:?\s*allowed/i);
+      expect(results).toMatch(/default-deny-ingress/); // the reason names the isolating policy
+      expect(results).not.toMatch(/✓\s*Passed/);
+
+      // 2. the fix passes
+      await setEditorText(page, RIGHT);
+      await page.getByRole('button', { name: /^submit/i }).click();
+      await page.getByText(/passed/i).first().waitFor();
+      await page.waitForFunction(() => !/prod\/web\s*→\s*dev\/tester/.test(document.body.innerText), undefined, { timeout: 20_000 });
+
+      // 3. progress counts it as solved
+      await page.goto('/progress');
+      const solved = page.locator('dt', { hasText: 'Solved' }).locator('xpath=following-sibling::dd[1]');
+      await expect(solved.innerText()).resolves.toMatch(/^1 \/ \d+$/);
+      const attempts = await page.goto('/attempts');
+      expect(attempts?.status()).toBe(200);
+      const rows = await page.locator('tbody tr').count();
+      expect(rows).toBe(2);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});
