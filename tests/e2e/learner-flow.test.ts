@@ -50,19 +50,22 @@ describeBrowser('learner flow: sign up, fail, fix, pass, progress', () => {
       // 1. a wrong answer: the failing flow and the engine's reason are shown
       await setEditorText(page, WRONG);
       await page.getByRole('button', { name: /^submit/i }).click();
-      const failedFlow = page.getByText(/prod\/web\s*→\s*dev\/tester/).first();
-      await failedFlow.waitFor();
-      const results = await page.locator('body').innerText();
-      expect(results).toMatch(/prod\/web\s*→\s*dev\/tester/);
-      expect(results).toMatch(/expected\s*:?\s*allowed/i);
-      expect(results).toMatch(/default-deny-ingress/); // the reason names the isolating policy
-      expect(results).not.toMatch(/✓\s*Passed/);
+      const status = page.getByTestId('result-status');
+      await expect(status.innerText()).resolves.toMatch(/not yet/i);
+      const flows = page.getByTestId('failed-flows');
+      await flows.waitFor();
+      const failedText = await flows.innerText();
+      expect(failedText).toMatch(/prod\/web → dev\/tester :80\/TCP/);
+      expect(failedText).toMatch(/expected\s+allowed,\s+got\s+denied/);
+      expect(failedText).toMatch(/default-deny-ingress/); // the reason names the isolating policy
+      expect(failedText).not.toMatch(/dev\/tester → prod\/web/); // flows the answer gets right are not listed
 
       // 2. the fix passes
       await setEditorText(page, RIGHT);
       await page.getByRole('button', { name: /^submit/i }).click();
-      await page.getByText(/passed/i).first().waitFor();
-      await page.waitForFunction(() => !/prod\/web\s*→\s*dev\/tester/.test(document.body.innerText), undefined, { timeout: 20_000 });
+      await page.waitForFunction(() => /passed/i.test(document.querySelector('[data-testid="result-status"]')?.textContent ?? ''));
+      await expect(page.getByTestId('failed-flows').count()).resolves.toBe(0);
+      await expect(page.getByTestId('result-score').innerText()).resolves.toMatch(/100%/);
 
       // 3. progress counts it as solved
       await page.goto('/progress');
