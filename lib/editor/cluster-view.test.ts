@@ -1,6 +1,7 @@
+import type { EditorCluster } from './complete';
 import { describeFlow, formatFlow, formatLabels, namespaceRows, podRows } from './cluster-view';
 
-const cluster = {
+const cluster: EditorCluster = {
   namespaces: [{ name: 'prod', labels: { env: 'prod' } }, { name: 'dev', labels: {} }],
   pods: [
     { namespace: 'prod', name: 'web', labels: { tier: 'fe', app: 'web' }, ip: '10.1.0.10', ports: [{ name: 'http', containerPort: 80, protocol: 'TCP' }] },

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { requireUser } from '@/lib/auth';
+import { AppError, toErrorResponse } from '@/lib/errors';
+import { submitAttempt } from '@/lib/db/attempt/submit-attempt';
+import { listOwnAttempts } from '@/lib/db/attempt/list-own-attempts';
+import { readJsonBody, MAX_BODY_BYTES } from '../_lib/read-json-body';
+import { slugOf, type TSlugContext } from '../_lib/params';
+
+export const dynamic = 'force-dynamic';
+
+const ZSubmitBody = z.object({
+  yaml: z.string().max(MAX_BODY_BYTES),
+  /** When the learner opened the page (ISO 8601); the attempt's duration counts from here. */
+  startedAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+const ZIdempotencyKey = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, { error: 'Idempotency-Key must be printable ASCII without spaces' });
+
+/** POST /api/scenarios/{slug}/attempts {yaml, startedAt?} (+ Idempotency-Key) → the grade report under the reveal rules. */
+export async function POST(req: Request, ctx: TSlugContext): Promise<Response> {
+  try {
+    const slug = await slugOf(ctx);
+    const user = await requireUser();
+    const rawKey = req.headers.get('idempotency-key');
+    const key = rawKey === null ? null : ZIdempotencyKey.safeParse(rawKey);
+    if (key && !key.success) throw new AppError('BAD_REQUEST', key.error.issues[0]?.message ?? 'invalid Idempotency-Key');
+    const body = ZSubmitBody.parse(await readJsonBody(req));
+    const result = await submitAttempt({
+      userId: user.id,
+      slug,
+      yaml: body.yaml,
+      startedAt: body.startedAt ? new Date(body.startedAt) : undefined,
+      idempotencyKey: key ? key.data : null,
+    });
+    const { created, ...answer } = result;
+    return Response.json(answer, { status: created ? 201 : 200, headers: created ? {} : { 'idempotent-replayed': 'true' } });
+  } catch (err) {
+    return toErrorResponse(err);
+  }
+}
+
+/** GET /api/scenarios/{slug}/attempts → the caller's attempts on this scenario (summaries, newest first). */
+export async function GET(_req: Request, ctx: TSlugContext): Promise<Response> {
+  try {
+    const slug = await slugOf(ctx);
+    const user = await requireUser();
+    const attempts = await listOwnAttempts(user.id, { scenarioSlug: slug, limit: 100 });
+    return Response.json({
+      attempts: attempts.map((a) => ({
+        id: a.id,
+        scenarioVersion: a.scenarioVersion,
+        createdAt: a.createdAt.toISOString(),
+        score: a.score,
+        passed: a.passedCount,
+        total: a.total,
+        pass: a.passed,
+        durationMs: a.durationMs,
+      })),
+    });
+  } catch (err) {
+    return toErrorResponse(err);
+  }
+}
