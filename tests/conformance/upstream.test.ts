@@ -19,9 +19,9 @@
  * 3 UDP, 3 SCTP). Not ported, and why:
  * - network_policy_api.go "should support creating NetworkPolicy API operations": API-server CRUD,
  *   watch and status of the NetworkPolicy resource, not connectivity semantics.
- * - network_legacy.go (formerly test/e2e/network/network_policy.go, the pre-truth-table suite with
- *   server/client pods): its connectivity cases are the same semantics as the Its ported here, probed
- *   through Services and pod restarts, and it was removed upstream in favour of this suite.
+ * - The pre-truth-table suite (test/e2e/network/network_policy.go, later netpol/network_legacy.go,
+ *   server pod + client pods) is ported separately, in legacy.test.ts, from the revision stored for
+ *   kubernetes/kubernetes (249d74f, 8 Its).
  * - Probing through Service IPs, DNS and real pod restarts: the engine models pod-to-pod traffic only.
  */
 import { REVISIONS, expandCalls, loadCases, loadModel, parseGrid, renderGrid } from './truth-table';

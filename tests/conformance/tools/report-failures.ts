@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import { REVISIONS, loadCases, loadModel } from '../truth-table';
 import { runCase } from '../run-case';
+import { loadLegacyCases, loadLegacyWorld, runLegacyCase } from '../legacy-case';
 
 const out = process.argv[2] ?? '/tmp/coord/conformance-failures.md';
 const cases = loadCases();
@@ -36,7 +37,20 @@ for (const revision of REVISIONS) {
     lines.push('', '```', r.report, '```', '');
   }
 }
+const world = loadLegacyWorld();
+const legacy = loadLegacyCases();
+for (const c of legacy) {
+  let failures: string[];
+  try {
+    failures = runLegacyCase(world, c);
+  } catch (e) {
+    failures = [`threw: ${(e as Error).message}`];
+  }
+  if (!failures.length) continue;
+  failing++;
+  lines.push(`## legacy "${c.it}" (legacy/${c.file})`, '', ...failures.map((f) => `- ${f}`), '');
+}
 if (!failing) lines.push('No failures.');
 fs.writeFileSync(out, lines.join('\n') + '\n');
-console.log(`${failing} failing It/revision pairs of ${cases.length * REVISIONS.length}; ${cells} upstream cells compared; written to ${out}`);
+console.log(`${failing} failing It/revision pairs of ${cases.length * REVISIONS.length + legacy.length} (upstream Its x revisions + legacy Its); ${cells} upstream cells compared; written to ${out}`);
 process.exitCode = failing ? 1 : 0;
