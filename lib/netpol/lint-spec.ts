@@ -1,0 +1,113 @@
+/**
+ * Lint checks on the policies as written (validated and defaulted, no cluster): NP001, NP002, NP006, NP007, NP008.
+ */
+import { finding } from './lint-finding';
+import { formatSelector } from './selectors';
+import type { Diagnostic, LabelSelector, NetworkPolicy, NetworkPolicyEgressRule, NetworkPolicyPeer, NetworkPolicyPort } from './types';
+
+/** Port names conventionally given to DNS container ports (CoreDNS: `dns`, `dns-tcp`). */
+const DNS_PORT_NAMES = new Set(['dns', 'dns-tcp', 'dns-udp', 'domain']);
+
+/** True when a port entry admits DNS (port 53 over UDP or TCP, a DNS port name, or any port). */
+function portAllowsDns(p: NetworkPolicyPort): boolean {
+  if (p.protocol !== 'UDP' && p.protocol !== 'TCP') return false;
+  if (p.port === undefined) return true;
+  if (typeof p.port === 'string') return DNS_PORT_NAMES.has(p.port);
+  return p.endPort === undefined ? p.port === 53 : p.port <= 53 && 53 <= p.endPort;
+}
+
+/** True when an egress rule admits DNS to some destination (the rule's peers are not inspected: DNS may live anywhere). */
+function ruleAllowsDns(r: NetworkPolicyEgressRule): boolean {
+  return !r.ports || r.ports.length === 0 || r.ports.some(portAllowsDns);
+}
+
+function sameSelector(a: LabelSelector, b: LabelSelector): boolean {
+  return formatSelector(a) === formatSelector(b);
+}
+
+/** NP001: egress isolated, some egress allowed, and no policy covering these pods (same selector or `{}`) allows DNS. */
+function checkDns(p: NetworkPolicy, all: NetworkPolicy[]): Diagnostic[] {
+  const egress = p.spec.egress ?? [];
+  if (!p.spec.policyTypes.includes('Egress') || egress.length === 0) return [];
+  const covered = all.some(
+    (q) =>
+      q.namespace === p.namespace &&
+      q.spec.policyTypes.includes('Egress') &&
+      (formatSelector(q.spec.podSelector) === '<none>' || sameSelector(q.spec.podSelector, p.spec.podSelector)) &&
+      (q.spec.egress ?? []).some(ruleAllowsDns),
+  );
+  if (covered) return [];
+  return [
+    finding(p, 'NP001-egress-without-dns', 'spec.egress', 'egress is isolated and some egress is allowed, but no rule allows DNS (UDP and TCP port 53): name lookups from the selected pods will fail; add an egress rule for port 53 to the cluster DNS'),
+  ];
+}
+
+function nsOnly(peer: NetworkPolicyPeer): boolean {
+  return !!peer.namespaceSelector && !peer.podSelector && !peer.ipBlock;
+}
+function podOnly(peer: NetworkPolicyPeer): boolean {
+  return !!peer.podSelector && !peer.namespaceSelector && !peer.ipBlock;
+}
+
+/** NP002: a namespaceSelector-only peer directly next to a podSelector-only peer (the `- podSelector` indentation slip). */
+function checkSeparatePeers(p: NetworkPolicy): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const scan = (peers: NetworkPolicyPeer[] | undefined, base: string, field: 'from' | 'to') => {
+    (peers ?? []).forEach((peer, j) => {
+      if (j === 0) return;
+      const prev = peers![j - 1];
+      const pair = nsOnly(prev) && podOnly(peer) ? [prev, peer] : podOnly(prev) && nsOnly(peer) ? [peer, prev] : null;
+      if (!pair) return;
+      const [ns, pod] = pair;
+      out.push(
+        finding(
+          p,
+          'NP002-separate-peers-maybe-and',
+          `${base}.${field}[${j}]`,
+          `${base}.${field}[${j - 1}] and ${base}.${field}[${j}] are two peers (OR): every pod in namespaces matching \`${formatSelector(ns.namespaceSelector)}\` is allowed, plus pods matching \`${formatSelector(pod.podSelector)}\` in namespace \`${p.namespace}\`; for "those pods in those namespaces" put podSelector in the same peer as namespaceSelector (no \`-\` before it)`,
+        ),
+      );
+    });
+  };
+  (p.spec.ingress ?? []).forEach((r, i) => scan(r.from, `spec.ingress[${i}]`, 'from'));
+  (p.spec.egress ?? []).forEach((r, i) => scan(r.to, `spec.egress[${i}]`, 'to'));
+  return out;
+}
+
+/** NP006 and NP007: policyTypes against the rules present (explicit policyTypes only; defaulting cannot cause them). */
+function checkPolicyTypes(p: NetworkPolicy): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const types = p.spec.policyTypes;
+  const nEgress = p.spec.egress?.length ?? 0;
+  const nIngress = p.spec.ingress?.length ?? 0;
+  if (types.includes('Egress') && nEgress === 0 && !p.spec.policyTypesDefaulted) {
+    out.push(finding(p, 'NP006-egress-denied-all', 'spec.policyTypes', 'spec.policyTypes lists `Egress` but there are no egress rules: all egress from the selected pods is denied, DNS included (intended?)'));
+  }
+  if (!types.includes('Egress') && nEgress > 0) {
+    out.push(finding(p, 'NP007-rules-ignored-by-policy-types', 'spec.egress', `spec.egress has ${nEgress} rule${nEgress === 1 ? '' : 's'} but spec.policyTypes does not list \`Egress\`: the egress rules are ignored; add \`Egress\` to policyTypes`));
+  }
+  if (!types.includes('Ingress') && nIngress > 0) {
+    out.push(finding(p, 'NP007-rules-ignored-by-policy-types', 'spec.ingress', `spec.ingress has ${nIngress} rule${nIngress === 1 ? '' : 's'} but spec.policyTypes does not list \`Ingress\`: the ingress rules are ignored; add \`Ingress\` to policyTypes`));
+  }
+  return out;
+}
+
+/** NP008: the policy lives in another namespace than the task's. */
+function checkNamespace(p: NetworkPolicy, taskNamespace: string | undefined): Diagnostic[] {
+  if (taskNamespace === undefined || p.namespace === taskNamespace) return [];
+  return [
+    finding(p, 'NP008-namespace-not-task', 'metadata.namespace', `the policy is in namespace \`${p.namespace}\` but the task is about namespace \`${taskNamespace}\`: a policy selects pods only in its own namespace; set metadata.namespace: ${taskNamespace}`),
+  ];
+}
+
+/** Runs every spec check on every policy (policy order, then check order). */
+export function lintSpecs(policies: NetworkPolicy[], opts: { taskNamespace?: string } = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const p of policies) {
+    out.push(...checkNamespace(p, opts.taskNamespace));
+    out.push(...checkPolicyTypes(p));
+    out.push(...checkDns(p, policies));
+    out.push(...checkSeparatePeers(p));
+  }
+  return out;
+}
