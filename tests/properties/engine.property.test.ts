@@ -99,7 +99,8 @@ describe('engine properties', () => {
         };
         const model = build(cluster, [...policies, allowAll]);
         const selected = cluster.pods.filter((p) => p.namespace === ns && (!app || p.labels.app === app)).map((p) => `${p.namespace}/${p.name}`);
-        for (const c of cells(cluster).filter((c) => selected.includes(c.to))) {
+        // numeric ports only: how a probe by a port name the destination lacks is reported is the engine's choice
+        for (const c of cells(cluster).filter((c) => selected.includes(c.to) && typeof c.port === 'number')) {
           const v = evaluate(model, c);
           expect({ probe: probeText(c), ingress: v.ingress.kind }).toEqual({ probe: probeText(c), ingress: 'allowed' });
           if (v.ingress.kind === 'allowed')
