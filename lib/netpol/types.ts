@@ -67,7 +67,7 @@ export type SelectorOperator = 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
 export type LabelSelectorRequirement = { key: string; operator: SelectorOperator; values?: string[] };
 /** metav1.LabelSelector; `{}` selects everything. */
 export type LabelSelector = { matchLabels?: Record<string, string>; matchExpressions?: LabelSelectorRequirement[] };
-/** networking/v1 IPBlock; `cidr` is stored masked (host bits cleared, with a warning). */
+/** networking/v1 IPBlock, as written (host bits in `cidr` draw a warning and are ignored when matching). */
 export type IPBlock = { cidr: string; except?: string[] };
 /** networking/v1 NetworkPolicyPeer; absent fields stay absent (absent ≠ `{}`). */
 export type NetworkPolicyPeer = { podSelector?: LabelSelector; namespaceSelector?: LabelSelector; ipBlock?: IPBlock };
@@ -294,8 +294,10 @@ export type Matrix = {
   protocol: Protocol;
   /** allowed[i][j]: endpoints[i] → endpoints[j]. */
   allowed: boolean[][];
-  /** Errors per endpoint (unknown endpoint), if any. */
+  /** Problems found (unknown endpoint, named port not resolvable on a destination). */
   errors: string[];
+  /** Indexes of endpoints that could not be resolved (their cells are false and render as '?'). */
+  unresolved?: number[];
 };
 
 /** JSON form of a matrix. */
