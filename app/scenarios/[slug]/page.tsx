@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getOptionalUser } from '@/lib/auth';
@@ -22,10 +23,13 @@ type TProps = { params: Promise<{ slug: string }> };
 
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+// generateMetadata and the page run in the same request: load the scenario once.
+const loadScenario = cache(findPublishedScenario);
+
 /** The page title is the scenario title (learner-visible). */
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { slug } = await params;
-  const scenario = SLUG_RE.test(slug) ? await findPublishedScenario(slug) : null;
+  const scenario = SLUG_RE.test(slug) ? await loadScenario(slug) : null;
   return { title: scenario ? scenario.content.title : 'Scenario not found' };
 }
 
@@ -38,7 +42,7 @@ const NOT_SIGNED_IN: TRevealState = { passed: false, gaveUp: false, solutionView
 export default async function ExercisePage({ params }: TProps) {
   const { slug } = await params;
   if (!SLUG_RE.test(slug)) notFound();
-  const stored = await findPublishedScenario(slug);
+  const stored = await loadScenario(slug);
   if (!stored) notFound();
   const user = await getOptionalUser();
 
