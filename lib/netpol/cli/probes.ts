@@ -19,20 +19,28 @@ function pos(node: Node | null | undefined, lc: LineCounter): { line?: number; c
  * Reads the probes list: YAML or JSON, a list of `{from, to, port, protocol?}` (or `{probes: [...]}`).
  * Every problem is collected; probes are returned only when there is none.
  */
-export function parseProbes(text: string, maxBytes = 4 * 1024 * 1024): { probes: Probe[]; errors: ProbeError[] } {
-  if (Buffer.byteLength(text, 'utf8') > maxBytes) return { probes: [], errors: [{ path: '', message: `too large: more than ${maxBytes} bytes` }] };
+export function parseProbes(text: string, maxBytes = 4 * 1024 * 1024): { probes: Probe[]; errors: ProbeError[]; positions: Record<string, { line?: number; column?: number }> } {
+  const positions: Record<string, { line?: number; column?: number }> = {};
+  if (Buffer.byteLength(text, 'utf8') > maxBytes) return { probes: [], errors: [{ path: '', message: `too large: more than ${maxBytes} bytes` }], positions };
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, maxAliasCount: 100, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
   const errors: ProbeError[] = doc.errors.map((e) => ({ path: '', line: e.linePos?.[0].line, column: e.linePos?.[0].col, message: `yaml: ${e.message.split('\n')[0]}` }));
-  if (errors.length > 0) return { probes: [], errors };
+  if (errors.length > 0) return { probes: [], errors, positions };
+  let js: unknown;
+  try {
+    js = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return { probes: [], errors: [{ path: '', message: `yaml: ${(e as Error).message}` }], positions };
+  }
   let seq = doc.contents as Node | null;
   let prefix = '';
   if (isMap(seq) && seq.has('probes')) {
     seq = seq.get('probes', true) as Node;
     prefix = 'probes';
+    js = (js as Record<string, unknown>).probes;
   }
   if (!isSeq(seq)) {
-    return { probes: [], errors: [{ path: prefix, ...pos(seq, lc), message: `${prefix || 'probes'}: Invalid value: must be a list of {from, to, port, protocol?}` }] };
+    return { probes: [], errors: [{ path: prefix, ...pos(seq, lc), message: `${prefix || 'probes'}: Invalid value: must be a list of {from, to, port, protocol?}` }], positions };
   }
   const probes: Probe[] = [];
   seq.items.forEach((item, i) => {
@@ -41,8 +49,9 @@ export function parseProbes(text: string, maxBytes = 4 * 1024 * 1024): { probes:
       errors.push({ path: base, ...pos(item as Node, lc), message: `${base}: Invalid value: must be an object with from, to, port and optional protocol` });
       return;
     }
-    const v = (item as { toJSON(): Record<string, unknown> }).toJSON();
+    const v = ((js as unknown[])[i] ?? {}) as Record<string, unknown>;
     const at = (k: string) => pos((item.get(k, true) as Node) ?? item, lc);
+    for (const k of ['from', 'to', 'port', 'protocol']) positions[`${base}.${k}`] = at(k);
     for (const k of Object.keys(v)) {
       if (!['from', 'to', 'port', 'protocol'].includes(k)) errors.push({ path: `${base}.${k}`, ...at(k), message: `unknown field "${base}.${k}"` });
     }
@@ -68,5 +77,5 @@ export function parseProbes(text: string, maxBytes = 4 * 1024 * 1024): { probes:
     if (typeof protocol === 'string') probe.protocol = protocol as Protocol;
     probes.push(probe);
   });
-  return errors.length > 0 ? { probes: [], errors } : { probes, errors };
+  return errors.length > 0 ? { probes: [], errors, positions } : { probes, errors, positions };
 }
