@@ -2,7 +2,7 @@
  * Replays one upstream e2e It (one revision) through the engine's public API and compares every
  * cell with the stored upstream truth table. Shared by upstream.test.ts and tools/report-failures.ts.
  */
-import { compile, evaluate, parseCluster, parsePolicies, reachability, summarizeVerdict } from '@/lib/netpol';
+import { compile, evaluate, parseCluster, parsePolicies, reachability, renderMatrix, summarizeVerdict } from '@/lib/netpol';
 import type { Verdict } from '@/lib/netpol';
 import {
   expandCalls,
@@ -68,6 +68,14 @@ function safeSummary(v: Verdict): string {
     return summarizeVerdict(v);
   } catch (e) {
     return `(summarizeVerdict threw: ${(e as Error).message})`;
+  }
+}
+
+function safeRender(m: Parameters<typeof renderMatrix>[0]): string {
+  try {
+    return renderMatrix(m);
+  } catch (e) {
+    return `(renderMatrix threw: ${(e as Error).message})`;
   }
 }
 
@@ -151,6 +159,8 @@ export function runCase(c: UpstreamCase, revision: Revision, model: UpstreamMode
             renderGrid(pods, expected),
             'observed (evaluate):',
             renderGrid(pods, observed),
+            'engine renderMatrix (reachability):',
+            safeRender(matrix),
             "comparison ('.' agrees, 'X' differs, '-' loopback: upstream ignores it):",
             renderTable(pods, (f, t) => (bad.has(`${f}>${t}`) ? 'X' : f === t ? '-' : '.')),
             ...local.map(
