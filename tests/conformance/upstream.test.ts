@@ -3,7 +3,7 @@
  *
  * Source: kubernetes/kubernetes test/e2e/network/netpol/network_policy.go, in two revisions:
  * - `full-3x3`: the revision where every It runs on the same model, namespaces x, y, z x pods a, b, c
- *   (81 cells per check; `defaultModel`).
+ *   (81 cells per check; `defaultModel`), commit 9db638c0807a720aa050ebcef69c32e4d4cce280.
  * - `per-test`: the current revision (commit 008b3652959ca58af8be3fb5b6ecfe9ae7638282), where each It
  *   names its own pods (`initializeResources(..., "x/a", "x/b", ...)`) and a few expectations differ.
  * Each It is one YAML file in ./upstream (policies, steps, probes, the transcribed Reachability calls
@@ -17,8 +17,9 @@
  *
  * Ported: all 48 Its of network_policy.go (42 TCP in "NetworkPolicy between server and client",
  * 3 UDP, 3 SCTP). Not ported, and why:
- * - network_policy_api.go "should support creating NetworkPolicy API operations": API-server CRUD,
- *   watch and status of the NetworkPolicy resource, not connectivity semantics.
+ * - network_policy_api.go "should support creating NetworkPolicy API operations" and "... API with
+ *   endport field": API-server CRUD/watch and endPort field validation, not connectivity semantics
+ *   (validation is covered by the engine's validation tests).
  * - The pre-truth-table suite (test/e2e/network/network_policy.go, later netpol/network_legacy.go,
  *   server pod + client pods) is ported separately, in legacy.test.ts, from the revision stored for
  *   kubernetes/kubernetes (249d74f, 8 Its).
