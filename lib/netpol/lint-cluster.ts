@@ -114,7 +114,7 @@ function checkPeer(ctx: Ctx, p: NetworkPolicy, peer: NetworkPolicyPeer, path: st
   const what = [peer.namespaceSelector ? `namespaceSelector \`${formatSelector(peer.namespaceSelector)}\`` : '', peer.podSelector ? `podSelector \`${formatSelector(peer.podSelector)}\`${peer.namespaceSelector ? '' : ` in namespace \`${p.namespace}\``}` : '']
     .filter(Boolean)
     .join(' and ');
-  return [finding(p, 'NP005-selector-matches-no-pod', path, `${path}: ${what} match${peer.namespaceSelector && peer.podSelector ? '' : 'es'} no pod in the cluster, so this peer allows nothing${hint}`)];
+  return [finding(p, 'NP005-selector-matches-no-pod', path, `${path}: ${what} match${peer.namespaceSelector && peer.podSelector ? '' : 'es'} no pod, so this peer allows nothing${hint}`)];
 }
 
 /** NP009: a named port that no destination pod declares with that protocol. */
@@ -143,8 +143,11 @@ export function lintCluster(model: CompiledModel): Diagnostic[] {
     // NP011: the policy selects no pod.
     if (selected.length === 0) {
       const inNs = podsIn(ctx, [p.namespace], undefined);
-      const why = inNs.length === 0 ? `namespace \`${p.namespace}\` has no pods` : `spec.podSelector \`${formatSelector(p.spec.podSelector)}\` matches no pod in namespace \`${p.namespace}\`${didYouMean(p.spec.podSelector, inNs.map((x) => x.labels))}`;
-      out.push(finding(p, 'NP011-policy-selects-no-pods', 'spec.podSelector', `the policy selects no pods (${why}): it has no effect`));
+      const message =
+        inNs.length === 0
+          ? `the policy selects no pods because namespace \`${p.namespace}\` has none: it has no effect`
+          : `spec.podSelector \`${formatSelector(p.spec.podSelector)}\` selects no pod in namespace \`${p.namespace}\`, so the policy has no effect${didYouMean(p.spec.podSelector, inNs.map((x) => x.labels))}`;
+      out.push(finding(p, 'NP011-policy-selects-no-pods', 'spec.podSelector', message));
     }
     (p.spec.ingress ?? []).forEach((r, i) => {
       const base = `spec.ingress[${i}]`;
