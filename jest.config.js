@@ -4,7 +4,7 @@ module.exports = {
   roots: ['<rootDir>/lib', '<rootDir>/tests', '<rootDir>/app'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: { jsx: 'react-jsx', module: 'commonjs', moduleResolution: 'node', esModuleInterop: true, allowJs: true } }],
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: { isolatedModules: true, jsx: 'react-jsx', module: 'commonjs', moduleResolution: 'node', esModuleInterop: true, allowJs: true, rootDir: __dirname, ignoreDeprecations: '6.0' } }],
   },
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/$1' },
   testTimeout: 30000,
