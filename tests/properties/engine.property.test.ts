@@ -8,6 +8,7 @@ import { evaluate, reachability } from '@/lib/netpol';
 import type { CompiledModel, Verdict } from '@/lib/netpol';
 import {
   EMPTY_NAMESPACE,
+  EXTERNAL,
   NAMESPACES,
   PROBE_PORTS,
   build,
@@ -143,6 +144,34 @@ describe('engine properties', () => {
               expect({ probe, allowed: m.allowed[i][j] }).toEqual({ probe, allowed: evaluate(model, { from, to, port, protocol }).allowed });
             }),
           );
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  test('the decision is the AND of the two directions, and every direction carries its reasons', () => {
+    fc.assert(
+      fc.property(clusterArb, policiesArb, (cluster, policies) => {
+        const model = build(cluster, policies);
+        for (const c of cells(cluster)) {
+          const v = evaluate(model, c);
+          const probe = probeText(c);
+          if (v.error) {
+            expect({ probe, allowed: v.allowed }).toEqual({ probe, allowed: false });
+            continue;
+          }
+          expect({ probe, allowed: v.allowed }).toEqual({ probe, allowed: v.egress.kind !== 'denied' && v.ingress.kind !== 'denied' });
+          for (const d of [v.egress, v.ingress]) {
+            if (d.kind === 'allowed') expect({ probe, allowedBy: d.by.length > 0 }).toEqual({ probe, allowedBy: true });
+            if (d.kind === 'denied') {
+              expect({ probe, isolatedBy: d.isolatedBy.length > 0 }).toEqual({ probe, isolatedBy: true });
+              expect({ probe, reasons: d.rules.every((r) => r.reason.length > 0) }).toEqual({ probe, reasons: true });
+            }
+          }
+          // the source's egress applies only to pods, the destination's ingress likewise
+          expect({ probe, egress: v.egress.kind === 'not-applicable' }).toEqual({ probe, egress: c.from === EXTERNAL.name });
+          expect({ probe, ingress: v.ingress.kind === 'not-applicable' }).toEqual({ probe, ingress: c.to === EXTERNAL.name });
         }
       }),
       RUNS,
