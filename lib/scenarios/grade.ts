@@ -193,7 +193,7 @@ function checkRequirement(r: TRequirement, submitted: NetworkPolicy[]): Requirem
     case 'namespace-only': {
       const outside = submitted.filter((p) => p.namespace !== r.namespace);
       if (submitted.length === 0) return { description, passed: false, reason: 'no NetworkPolicy was submitted' };
-      if (outside.length === 0) return { description, passed: true, reason: `all ${submitted.length} submitted policies are in \`${r.namespace}\`` };
+      if (outside.length === 0) return { description, passed: true, reason: submitted.length === 1 ? `the submitted policy is in \`${r.namespace}\`` : `all ${submitted.length} submitted policies are in \`${r.namespace}\`` };
       return { description, passed: false, reason: outside.map((p) => `\`${policyKey(p)}\` is in namespace \`${p.namespace}\``).join('; ') };
     }
   }
