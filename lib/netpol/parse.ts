@@ -1,5 +1,5 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
-import type { Node as YamlNode } from 'yaml';
+import type { Document as YamlDocument, Node as YamlNode } from 'yaml';
 import type { Diagnostic, ParseOptions, ParseResult, ParsedObject, SourcePos } from './types';
 
 /** Default limits for hostile input; see ParseOptions. */
@@ -37,7 +37,16 @@ export function childPath(path: string, key: string | number): string {
   return path ? `${path}.${key}` : key;
 }
 
-type Walk = { positions: Record<string, SourcePos>; lc: LineCounter; maxDepth: number; tooDeep: boolean };
+type Walk = {
+  positions: Record<string, SourcePos>;
+  lc: LineCounter;
+  doc: YamlDocument;
+  maxDepth: number;
+  tooDeep: boolean;
+  /** Remaining alias expansions (nested expansions count too). */
+  aliasBudget: number;
+  aliasExceeded: boolean;
+};
 
 function posOf(lc: LineCounter, offset: number | undefined): SourcePos | undefined {
   if (offset === undefined) return undefined;
@@ -45,28 +54,51 @@ function posOf(lc: LineCounter, offset: number | undefined): SourcePos | undefin
   return { line: p.line, column: p.col };
 }
 
-function walk(node: unknown, path: string, depth: number, w: Walk): void {
-  if (depth > w.maxDepth) { w.tooDeep = true; return; }
+function setKey(out: Record<string, unknown>, key: string, value: unknown): void {
+  // `__proto__` as a plain assignment would replace the prototype; define it as data instead.
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
+}
+
+/**
+ * Converts a YAML node to a plain value while recording field positions (`record` false inside alias
+ * expansions, whose positions are the alias's). Replaces Document.toJS: one pass, depth and alias caps.
+ */
+function convert(node: unknown, path: string, depth: number, w: Walk, record: boolean): unknown {
+  if (w.tooDeep || w.aliasExceeded) return undefined;
+  if (depth > w.maxDepth) { w.tooDeep = true; return undefined; }
+  if (isScalar(node)) return node.value;
+  if (isAlias(node)) {
+    if (--w.aliasBudget < 0) { w.aliasExceeded = true; return undefined; }
+    const target = node.resolve(w.doc);
+    return target === undefined ? null : convert(target, path, depth, w, false);
+  }
   if (isMap(node)) {
+    const out: Record<string, unknown> = {};
     for (const item of node.items) {
       if (!isPair(item)) continue;
-      const key = isScalar(item.key) ? String(item.key.value) : undefined;
-      if (key === undefined) continue;
+      const k = isScalar(item.key) ? item.key.value : convert(item.key, path, depth + 1, w, false);
+      const key = typeof k === 'string' ? k : k === null || k === undefined ? '' : typeof k === 'object' ? JSON.stringify(k) : String(k);
       const p = childPath(path, key);
-      const keyNode = item.key as YamlNode;
-      const pos = posOf(w.lc, keyNode.range?.[0]);
-      if (pos && !(p in w.positions)) w.positions[p] = pos;
-      walk(item.value, p, depth + 1, w);
-      if (w.tooDeep) return;
+      if (record) {
+        const pos = posOf(w.lc, (item.key as YamlNode | null)?.range?.[0]);
+        if (pos && !(p in w.positions)) w.positions[p] = pos;
+      }
+      setKey(out, key, item.value === null ? null : convert(item.value, p, depth + 1, w, record));
     }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, i) => {
+    return out;
+  }
+  if (isSeq(node)) {
+    return node.items.map((item, i) => {
       const p = childPath(path, i);
-      const pos = posOf(w.lc, (item as YamlNode | null)?.range?.[0]);
-      if (pos) w.positions[p] = pos;
-      if (!w.tooDeep) walk(item, p, depth + 1, w);
+      if (record) {
+        const pos = posOf(w.lc, (item as YamlNode | null)?.range?.[0]);
+        if (pos) w.positions[p] = pos;
+      }
+      return convert(item, p, depth + 1, w, record);
     });
   }
+  return node === null || node === undefined ? null : undefined;
 }
 
 function isListObject(v: unknown): v is { kind: string; items: unknown[] } {
@@ -184,37 +216,28 @@ export function parseDocuments(text: string, opts: ParseDocumentsOptions = {}): 
     const root = doc.contents;
     if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) return;
     const rootPos = posOf(lc, (root as YamlNode).range?.[0]);
-    const w: Walk = { positions: {}, lc, maxDepth, tooDeep: false };
-    walk(root, '', 0, w);
+    const w: Walk = { positions: {}, lc, doc, maxDepth, tooDeep: false, aliasBudget: maxAliasCount, aliasExceeded: false };
+    const value = convert(root, '', 0, w, true);
     if (w.tooDeep) {
       diagnostics.push(limit(`nesting is too deep: the limit is ${maxDepth} levels`, { document: index, line: rootPos?.line, column: rootPos?.column }));
       return;
     }
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount });
-    } catch (e) {
-      if (e instanceof ReferenceError || e instanceof RangeError) {
-        diagnostics.push(limit(`too many alias expansions: the limit is ${maxAliasCount}`, { document: index, line: rootPos?.line, column: rootPos?.column }));
-        return;
-      }
-      throw e;
-    }
-    if (isAlias(root)) {
-      objects.push({ document: index, value, positions: w.positions, prefix: '', line: rootPos?.line, column: rootPos?.column });
+    if (w.aliasExceeded) {
+      diagnostics.push(limit(`too many alias expansions: the limit is ${maxAliasCount}`, { document: index, line: rootPos?.line, column: rootPos?.column }));
       return;
     }
     if (unpack && isListObject(value)) {
+      // One pass over the positions, bucketed by item index.
+      const buckets: Record<string, SourcePos>[] = value.items.map(() => ({}));
+      for (const [k, p] of Object.entries(w.positions)) {
+        const m = /^items\[(\d+)\](?:\.|(?=\[)|$)/.exec(k);
+        if (!m) continue;
+        const b = buckets[Number(m[1])];
+        if (b) b[k.slice(m[0].length).replace(/^\./, '')] = p;
+      }
       value.items.forEach((item, i) => {
-        const prefix = `items[${i}]`;
-        const positions: Record<string, SourcePos> = {};
-        const pre = `${prefix}.`;
-        for (const [k, p] of Object.entries(w.positions)) {
-          if (k === prefix) positions[''] = p;
-          else if (k.startsWith(pre)) positions[k.slice(pre.length)] = p;
-        }
-        const p0 = positions[''];
-        objects.push({ document: index, item: i, value: item, positions, prefix, line: p0?.line, column: p0?.column });
+        const p0 = buckets[i][''];
+        objects.push({ document: index, item: i, value: item, positions: buckets[i], prefix: `items[${i}]`, line: p0?.line, column: p0?.column });
       });
       return;
     }
