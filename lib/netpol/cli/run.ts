@@ -37,6 +37,8 @@ commands:
             classic mistakes (warnings; exit 0 when the input is valid)
   describe  --policies P [--name N] [--created-on RFC3339] [--output text]
             policies as \`kubectl describe networkpolicy\` prints them
+  lint-codes
+            the lint catalogue: every code with the mistake and its consequence
 
 C: cluster YAML/JSON ({namespaces, pods, externals}) or Kubernetes manifests; P: NetworkPolicy YAML (may be empty);
 Q: YAML/JSON list of {from, to, port, protocol?}. A policy without metadata.namespace goes to --namespace.
