@@ -10,6 +10,7 @@ import {
   renderGrid,
   renderTable,
   stepPolicies,
+  type Family,
   type Revision,
   type Table,
   type UpstreamCase,
@@ -46,7 +47,7 @@ export type CaseResult = {
 };
 
 /** The cluster upstream builds for this case, step labels applied. */
-export function buildClusterInput(c: UpstreamCase, revision: Revision, model: UpstreamModel, stepIndex: number): object {
+export function buildClusterInput(c: UpstreamCase, revision: Revision, model: UpstreamModel, stepIndex: number, family: Family = 4): object {
   const labels = c.steps[stepIndex].labels ?? {};
   const ports = c.ports.flatMap((port) =>
     c.protocols.map((protocol) => ({ name: `serve-${port}-${protocol.toLowerCase()}`, containerPort: port, protocol })),
@@ -55,8 +56,8 @@ export function buildClusterInput(c: UpstreamCase, revision: Revision, model: Up
     namespaces: Object.keys(model.namespaces).map((name) => ({ name, labels: labels.namespaces?.[name] ?? model.namespaces[name] })),
     pods: c.topology[revision].map((id) => {
       const [namespace, name] = id.split('/');
-      const ip = model.podIPs[id];
-      if (!ip) throw new Error(`cluster.yaml has no IP for ${id}`);
+      const ip = (family === 6 ? model.podIPv6s : model.podIPs)[id];
+      if (!ip) throw new Error(`cluster.yaml has no IPv${family} address for ${id}`);
       return { namespace, name, labels: labels.pods?.[id] ?? { pod: name }, ip, ports };
     }),
     externals: [],
@@ -79,20 +80,20 @@ function safeRender(m: Parameters<typeof renderMatrix>[0]): string {
   }
 }
 
-/** Runs every step and check of one case in one revision. */
-export function runCase(c: UpstreamCase, revision: Revision, model: UpstreamModel): CaseResult {
+/** Runs every step and check of one case in one revision, on an IPv4 (default) or IPv6 cluster. */
+export function runCase(c: UpstreamCase, revision: Revision, model: UpstreamModel, family: Family = 4): CaseResult {
   const pods = c.topology[revision];
   const result: CaseResult = { cells: 0, mismatches: [], errors: [], report: '' };
   const sections: string[] = [];
 
   c.steps.forEach((step, stepIndex) => {
-    const { cluster, diagnostics: clusterDiags } = parseCluster(buildClusterInput(c, revision, model, stepIndex));
+    const { cluster, diagnostics: clusterDiags } = parseCluster(buildClusterInput(c, revision, model, stepIndex, family));
     const clusterErrors = clusterDiags.filter((d) => d.severity === 'error');
     if (!cluster || clusterErrors.length) {
       result.errors.push(`step ${stepIndex + 1}: cluster rejected: ${clusterErrors.map((d) => `${d.path}: ${d.message}`).join('; ')}`);
       return;
     }
-    const text = stepPolicies(step, revision);
+    const text = stepPolicies(step, revision, family);
     const { policies, diagnostics } = parsePolicies(text, { defaultNamespace: 'x' });
     const policyErrors = diagnostics.filter((d) => d.severity === 'error');
     if (policyErrors.length) {
@@ -176,7 +177,7 @@ export function runCase(c: UpstreamCase, revision: Revision, model: UpstreamMode
   });
 
   result.report = [
-    `${c.suite.toUpperCase()} "${c.it}" [${revision}] (${c.file})`,
+    `${c.suite.toUpperCase()} "${c.it}" [${revision}${family === 6 ? ' IPv6' : ''}] (${c.file})`,
     ...result.errors.map((e) => `error: ${e}`),
     ...sections,
   ].join('\n\n');

@@ -28,8 +28,18 @@ export type Call =
 export type Check = { port: number; protocol: UpstreamProtocol; expect: Call[]; grid?: Partial<Record<Revision, string>> };
 /** Label overrides in force during a step (AddPodLabels / AddNamespaceLabel results, full label sets). */
 export type StepLabels = { pods?: Record<string, Record<string, string>>; namespaces?: Record<string, Record<string, string>> };
-/** The cluster state between two upstream mutations. */
-export type Step = { by: string; policies: string | Partial<Record<Revision, string>>; labels?: StepLabels; checks: Check[] };
+/** Policy text: one for both revisions, or one per revision. */
+export type PolicyText = string | Partial<Record<Revision, string>>;
+/** The cluster state between two upstream mutations; `policiesIPv6` replaces `policies` on IPv6 clusters. */
+export type Step = { by: string; policies: PolicyText; policiesIPv6?: PolicyText; labels?: StepLabels; checks: Check[] };
+/** IP family of the modelled cluster. */
+export type Family = 4 | 6;
+/** A way of running the suite: an upstream revision on an IPv4 or IPv6 cluster. */
+export type Variant = { revision: Revision; family: Family; name: string };
+/** Every revision on IPv4, then on IPv6. */
+export const VARIANTS: Variant[] = ([4, 6] as Family[]).flatMap((family) =>
+  REVISIONS.map((revision) => ({ revision, family, name: family === 4 ? revision : `${revision} IPv6` })),
+);
 /** One upstream It. */
 export type UpstreamCase = {
   file: string;
@@ -41,7 +51,7 @@ export type UpstreamCase = {
   steps: Step[];
 };
 /** The shared upstream model data (cluster.yaml). */
-export type UpstreamModel = { namespaces: Record<string, Record<string, string>>; podIPs: Record<string, string> };
+export type UpstreamModel = { namespaces: Record<string, Record<string, string>>; podIPs: Record<string, string>; podIPv6s: Record<string, string> };
 
 /** Directory of the data files. */
 export const UPSTREAM_DIR = path.join(__dirname, 'upstream');
@@ -60,11 +70,13 @@ export function loadCases(): UpstreamCase[] {
     .map((file) => ({ ...(YAML.parse(fs.readFileSync(path.join(UPSTREAM_DIR, file), 'utf8')) as Omit<UpstreamCase, 'file'>), file }));
 }
 
-/** The policy text of a step for one revision. */
-export function stepPolicies(step: Step, revision: Revision): string {
-  if (typeof step.policies === 'string') return step.policies;
-  const text = step.policies[revision];
+/** The policy text of a step for one revision and IP family. */
+export function stepPolicies(step: Step, revision: Revision, family: Family = 4): string {
+  const source = family === 6 && step.policiesIPv6 !== undefined ? step.policiesIPv6 : step.policies;
+  const text = typeof source === 'string' ? source : source[revision];
   if (text === undefined) throw new Error(`step "${step.by}" has no policies for revision ${revision}`);
+  // an IPv4 literal on an IPv6 cluster means policiesIPv6 is missing
+  if (family === 6 && /\b\d+\.\d+\.\d+\.\d+/.test(text)) throw new Error(`step "${step.by}" names an IPv4 address but has no policiesIPv6`);
   return text;
 }
 

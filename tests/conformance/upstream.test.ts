@@ -7,7 +7,9 @@
  * - `per-test`: the current revision (commit 008b3652959ca58af8be3fb5b6ecfe9ae7638282), where each It
  *   names its own pods (`initializeResources(..., "x/a", "x/b", ...)`) and a few expectations differ.
  * Each It is one YAML file in ./upstream (policies, steps, probes, the transcribed Reachability calls
- * and the expanded grids; see ./upstream/README.md). One Jest test per It and revision.
+ * and the expanded grids; see ./upstream/README.md). One Jest test per It and variant: each revision
+ * on an IPv4 cluster and, as upstream also runs on IPv6 clusters, on an IPv6 one (pod IPs and the
+ * ipBlock CIDRs built from them in IPv6; the expectations are the same).
  *
  * Upstream semantics kept: the Reachability default is "connected"; ExpectPeer/ExpectAllIngress/
  * ExpectAllEgress/Expect are replayed in order; loopback cells are ignored by upstream
@@ -25,7 +27,7 @@
  *   kubernetes/kubernetes (249d74f, 8 Its).
  * - Probing through Service IPs, DNS and real pod restarts: the engine models pod-to-pod traffic only.
  */
-import { REVISIONS, expandCalls, loadCases, loadModel, parseGrid, renderGrid } from './truth-table';
+import { REVISIONS, VARIANTS, expandCalls, loadCases, loadModel, parseGrid, renderGrid } from './truth-table';
 import { runCase } from './run-case';
 
 const cases = loadCases();
@@ -55,9 +57,9 @@ describe('upstream truth-table data', () => {
   });
 });
 
-describe.each(REVISIONS)('upstream e2e netpol [%s]', (revision) => {
+describe.each(VARIANTS.map((v) => [v.name, v] as const))('upstream e2e netpol [%s]', (_variant, { revision, family }) => {
   test.each(cases.map((c) => [`${c.suite.toUpperCase()} ${c.it}`, c] as const))('%s', (_name, c) => {
-    const result = runCase(c, revision, model);
+    const result = runCase(c, revision, model, family);
     if (result.errors.length || result.mismatches.length) throw new Error(result.report);
     expect(result.cells).toBeGreaterThan(0);
   });

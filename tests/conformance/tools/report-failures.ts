@@ -5,7 +5,7 @@
  * Prints a one-line summary; exit code 1 when any cell disagrees.
  */
 import fs from 'node:fs';
-import { REVISIONS, loadCases, loadModel } from '../truth-table';
+import { VARIANTS, loadCases, loadModel } from '../truth-table';
 import { runCase } from '../run-case';
 import { loadLegacyCases, loadLegacyWorld, runLegacyCase } from '../legacy-case';
 
@@ -15,20 +15,20 @@ const model = loadModel();
 const lines: string[] = ['# Conformance failures (engine vs upstream e2e truth tables)', '', `Generated ${new Date().toISOString()} by tests/conformance/tools/report-failures.ts.`, ''];
 let failing = 0;
 let cells = 0;
-for (const revision of REVISIONS) {
+for (const { revision, family, name } of VARIANTS) {
   for (const c of cases) {
     let r;
     try {
-      r = runCase(c, revision, model);
+      r = runCase(c, revision, model, family);
     } catch (e) {
       failing++;
-      lines.push(`## ${c.suite.toUpperCase()} "${c.it}" [${revision}]`, '', `threw: ${(e as Error).message}`, '');
+      lines.push(`## ${c.suite.toUpperCase()} "${c.it}" [${name}]`, '', `threw: ${(e as Error).message}`, '');
       continue;
     }
     cells += r.cells;
     if (!r.errors.length && !r.mismatches.length) continue;
     failing++;
-    lines.push(`## ${c.suite.toUpperCase()} "${c.it}" [${revision}] (${c.file})`, '');
+    lines.push(`## ${c.suite.toUpperCase()} "${c.it}" [${name}] (${c.file})`, '');
     for (const e of r.errors) lines.push(`- error: ${e}`);
     for (const m of r.mismatches)
       lines.push(
@@ -52,5 +52,5 @@ for (const c of legacy) {
 }
 if (!failing) lines.push('No failures.');
 fs.writeFileSync(out, lines.join('\n') + '\n');
-console.log(`${failing} failing It/revision pairs of ${cases.length * REVISIONS.length + legacy.length} (upstream Its x revisions + legacy Its); ${cells} upstream cells compared; written to ${out}`);
+console.log(`${failing} failing It/revision pairs of ${cases.length * VARIANTS.length + legacy.length} (upstream Its x revisions x IP families + legacy Its); ${cells} upstream cells compared; written to ${out}`);
 process.exitCode = failing ? 1 : 0;
