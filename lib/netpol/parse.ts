@@ -12,8 +12,6 @@ export type ParseDocumentsOptions = ParseOptions & {
 };
 
 function utf8Length(text: string): number {
-  // Cheap bound first: a UTF-16 code unit is at most 3 UTF-8 bytes.
-  if (text.length * 3 <= DEFAULT_LIMITS.maxBytes) return text.length;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -164,6 +162,7 @@ export function parseDocuments(text: string, opts: ParseDocumentsOptions = {}): 
   const objects: ParsedObject[] = [];
   const limit = (message: string, extra: Partial<Diagnostic> = {}): Diagnostic => ({ severity: 'error', type: 'Limit', path: '', message, ...extra });
 
+  // Cheap bound first: a UTF-16 code unit is at most 3 UTF-8 bytes.
   const size = text.length * 3 <= maxBytes ? text.length : utf8Length(text);
   if (size > maxBytes) {
     diagnostics.push(limit(`input is too large: ${size} bytes, the limit is ${maxBytes} bytes`));
