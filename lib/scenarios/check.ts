@@ -1,4 +1,4 @@
-import { evaluate, parseIp, parsePolicies, reachability, summarizeVerdict, type Cluster, type CompiledModel } from '@/lib/netpol';
+import { evaluate, parseIp, parsePolicies, reachability, summarizeVerdict, type Cluster, type CompiledModel, type NetworkPolicy } from '@/lib/netpol';
 import { applyPolicies, distinctPorts, getScenarioBase, matrixEndpoints, matrixPorts, ScenarioError, type MatrixPort } from './apply';
 import { gradeSubmission, type GradeReport } from './grade';
 import { deriveMutants, type MutationOperator } from './mutate';
@@ -119,7 +119,7 @@ export function checkScenario(input: TScenario | string, ctx: CheckContext = {})
   // 2. Every endpoint an expectation names exists; named ports exist on the destination.
   const endpointProblems = scenario.expectations.flatMap((e, i) => endpointErrors(cluster, e, i));
   endpointProblems.forEach((m) => err('endpoints', m));
-  for (const p of matrixPorts(scenario)) {
+  for (const p of scenario.ports ?? []) {
     if (typeof p.port === 'string' && !cluster.pods.some((pod) => pod.ports.some((cp) => cp.name === p.port))) err('endpoints', `ports: no pod declares a port named \`${p.port}\``);
   }
 
@@ -159,7 +159,8 @@ export function checkScenario(input: TScenario | string, ctx: CheckContext = {})
   for (const e of graded.errors) err('solution', `solution${e.line ? ` line ${e.line}` : ''}: ${e.message}`);
   for (const x of graded.expectations.filter((x) => !x.passed)) err('solution', `solution fails ${flow(x)}: expected ${x.expected}, got ${x.actual}: ${x.reason}`);
   for (const r of graded.requirements.filter((r) => !r.passed)) err('solution', `solution fails requirement ${r.description}: ${r.reason}`);
-  if (graded.errors.length > 0) return result(null);
+  // Mutants are measured against the solution's connectivity, which means nothing while it is wrong.
+  if (!graded.pass) return result(null);
 
   // 5. Canonical wrong answers fail at least one expectation.
   const noPolicy = gradeSubmission(scenario, '');
@@ -223,8 +224,10 @@ function sameMatrix(a: boolean[][][], b: boolean[][][]): boolean {
 /** Derives mutants of the reference solution and counts those that change connectivity yet pass every expectation. */
 export function mutationReport(scenario: TScenario, solution: string, cluster: Cluster): MutationReport {
   const endpoints = matrixEndpoints(cluster);
-  const ports = distinctPorts([...matrixPorts(scenario).map((p) => ({ port: p.port, protocol: p.protocol })), ...scenario.expectations]);
   const parsedSolution = parsePolicies(solution, { defaultNamespace: scenario.namespace }).policies;
+  // The matrix covers the task's ports, the expectations' ports and every port the solution names, so a
+  // mutant that breaks a rule on a port no expectation mentions still counts as a change.
+  const ports = distinctPorts([...matrixPorts(scenario), ...scenario.expectations, ...policyPorts(parsedSolution)]);
   const baseline = fullMatrix(applyPolicies(scenario, parsedSolution).model, endpoints, ports);
   const mutants = deriveMutants(solution, {
     namespaces: cluster.namespaces.map((n) => n.name),
@@ -285,4 +288,19 @@ export function checkDrill(drill: TDrill, scenarios: TScenario[]): Finding[] {
     findings.push({ severity: 'warning', check: 'schema', message: `the listed scenarios budget ${budget} minutes, far more than the drill's ${drill.minutes}` });
   }
   return findings;
+}
+
+/** Ports a set of policies names (numbers, names, and both ends of endPort ranges). */
+export function policyPorts(policies: NetworkPolicy[]): MatrixPort[] {
+  const out: MatrixPort[] = [];
+  for (const p of policies) {
+    for (const rule of [...(p.spec.ingress ?? []), ...(p.spec.egress ?? [])]) {
+      for (const port of rule.ports ?? []) {
+        if (port.port === undefined) continue;
+        out.push({ port: port.port, protocol: port.protocol });
+        if (port.endPort !== undefined) out.push({ port: port.endPort, protocol: port.protocol });
+      }
+    }
+  }
+  return out;
 }

@@ -268,7 +268,6 @@ describe('gradeSubmission: lint', () => {
         ...jest.requireActual('@/lib/netpol'),
         lintPolicies: jest.requireActual('@/lib/netpol/lint').lintPolicies,
       }));
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { gradeSubmission: grade } = require('./grade') as typeof import('./grade');
       const text = header('gateway-egress', 'payments') + '  podSelector:\n    matchLabels:\n      app: gateway\n  policyTypes: [Ingress]\n  egress:\n  - to:\n    - ipBlock:\n        cidr: 203.0.113.0/24\n';
       const r = grade(egressExcept, text);
