@@ -149,6 +149,26 @@ describe('runCli (in-process edge cases)', () => {
     expect(runCli([], read).code).toBe(2);
     expect(runCli(['--help'], read).code).toBe(0);
   });
+  it('ignores extra probe fields, reads quoted port numbers, and flags a misspelt field', () => {
+    const ok = tmp('q.json', JSON.stringify([{ from: 'ops/mon', to: 'prod/web', port: '80', expected: true }]));
+    const r = runCli(['check', '--cluster', f('cluster.yaml'), '--policies', f('policies.yaml'), '--probes', ok], read);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).results[0]).toMatchObject({ port: '80', protocol: 'TCP', allowed: true });
+    const typo = tmp('q.json', JSON.stringify([{ from: 'ops/mon', to: 'prod/web', port: 80, protcol: 'UDP' }]));
+    const t = runCli(['check', '--cluster', f('cluster.yaml'), '--policies', f('policies.yaml'), '--probes', typo], read);
+    expect(t.code).toBe(2);
+    expect(JSON.parse(t.stdout).errors[0]).toMatchObject({ path: '[0].protcol', line: 1 });
+  });
+  it('reads a cluster written as Kubernetes manifests', () => {
+    const manifests = tmp(
+      'c.yaml',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  replicas: 2\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: w, image: nginx}]}\n',
+    );
+    const probes = tmp('q.yaml', '- {from: shop/web-0, to: shop/web-1, port: 80}\n');
+    const r = runCli(['check', '--cluster', manifests, '--policies', tmp('p.yaml', ''), '--probes', probes], read);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).results[0].allowed).toBe(true);
+  });
   it('rejects an unknown matrix endpoint', () => {
     const r = runCli(['matrix', '--cluster', f('cluster.yaml'), '--policies', f('policies.yaml'), '--port', '80', '--endpoints', 'prod/web,prod/zzz', '--output', 'json'], read);
     expect(r.code).toBe(2);

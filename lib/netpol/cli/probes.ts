@@ -1,10 +1,12 @@
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { editDistance } from '../lint-finding';
 import type { Probe, Protocol } from '../types';
 
 /** A problem in the probes file, located like the engine's diagnostics. */
 export type ProbeError = { path: string; line?: number; column?: number; message: string };
 
 const PROTOCOLS: readonly string[] = ['TCP', 'UDP', 'SCTP'];
+const KNOWN = ['from', 'to', 'port', 'protocol'];
 /** IANA_SVC_NAME as Kubernetes validates port names: 1-15 chars, lowercase alphanumerics and '-', a letter. */
 const PORT_NAME = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
@@ -52,8 +54,11 @@ export function parseProbes(text: string, maxBytes = 4 * 1024 * 1024): { probes:
     const v = ((js as unknown[])[i] ?? {}) as Record<string, unknown>;
     const at = (k: string) => pos((item.get(k, true) as Node) ?? item, lc);
     for (const k of ['from', 'to', 'port', 'protocol']) positions[`${base}.${k}`] = at(k);
+    // Extra fields (a grader's `expected`, a comment) are ignored; a near miss of a known field is a typo.
     for (const k of Object.keys(v)) {
-      if (!['from', 'to', 'port', 'protocol'].includes(k)) errors.push({ path: `${base}.${k}`, ...at(k), message: `unknown field "${base}.${k}"` });
+      if (KNOWN.includes(k)) continue;
+      const typo = KNOWN.find((known) => editDistance(k.toLowerCase(), known) <= 2);
+      if (typo) errors.push({ path: `${base}.${k}`, ...at(k), message: `unknown field "${base}.${k}" (did you mean "${typo}"?)` });
     }
     for (const k of ['from', 'to'] as const) {
       if (v[k] === undefined || v[k] === null || v[k] === '') errors.push({ path: `${base}.${k}`, ...pos(item, lc), message: `${base}.${k}: Required value` });
@@ -64,6 +69,10 @@ export function parseProbes(text: string, maxBytes = 4 * 1024 * 1024): { probes:
       errors.push({ path: `${base}.port`, ...pos(item, lc), message: `${base}.port: Required value` });
     } else if (typeof port === 'number') {
       if (!Number.isInteger(port) || port < 1 || port > 65535) errors.push({ path: `${base}.port`, ...at('port'), message: `${base}.port: Invalid value: ${port}: must be between 1 and 65535, inclusive` });
+    } else if (typeof port === 'string' && /^[0-9]+$/.test(port)) {
+      // A quoted number ("80") is read as that number, as JSON producers often quote ports.
+      const n = Number(port);
+      if (n < 1 || n > 65535) errors.push({ path: `${base}.port`, ...at('port'), message: `${base}.port: Invalid value: "${port}": must be between 1 and 65535, inclusive` });
     } else if (typeof port === 'string') {
       if (port.length > 15 || !PORT_NAME.test(port)) errors.push({ path: `${base}.port`, ...at('port'), message: `${base}.port: Invalid value: "${port}": must be a port number or a port name (IANA_SVC_NAME)` });
     } else {
