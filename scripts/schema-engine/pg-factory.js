@@ -1,0 +1,138 @@
+'use strict';
+/**
+ * A migration-aware driver adapter factory for the WebAssembly schema engine, built on @prisma/adapter-pg
+ * with the fixes the stand-in needs (see docs/decisions/001-prisma-offline.md):
+ * 1. Postgres' internal `"char"` type (oid 18, used by the catalogues the engine introspects) is reported as
+ *    text; adapter-pg 7.10.1 has no mapping for it and the engine fails with "Column type 'char' could not be
+ *    deserialized".
+ * 2. `executeScript` sends the whole script as one simple query instead of splitting it on every `;`
+ *    (splitting breaks `$$` bodies and string literals and is not atomic).
+ * 3. The shadow database gets its own connection fields (adapter-pg spreads `database` next to a
+ *    `connectionString`, which wins, so the "shadow" pool talks to the main database).
+ * 4. Shadow databases are dropped by us once the request that needed them is over, not when the engine
+ *    disposes the adapter (it disposes it before it is done with the database).
+ */
+const crypto = require('node:crypto');
+const pg = require('pg');
+const { parse: parseConnectionString } = require('pg-connection-string');
+const { PrismaPg } = require('@prisma/adapter-pg');
+
+const CHAR_OID = 18;
+const TEXT_OID = 25;
+
+/** Rewrite `"char"` columns to text in one result or in the array a multi-statement query returns. */
+function charAsText(result) {
+  const results = Array.isArray(result) ? result : [result];
+  for (const r of results) {
+    for (const field of (r && r.fields) || []) {
+      if (field.dataTypeID === CHAR_OID) field.dataTypeID = TEXT_OID;
+    }
+  }
+  return result;
+}
+
+/** pg.Client whose results never carry the `"char"` oid; pools build it through their `Client` option. */
+class CharAsTextClient extends pg.Client {
+  query(config, values, callback) {
+    // Submittables (cursors, streams) carry their own result handling.
+    if (config && typeof config.submit === 'function') return super.query(config, values, callback);
+    if (typeof values === 'function') {
+      callback = values;
+      values = undefined;
+    }
+    if (typeof callback === 'function') {
+      return super.query(config, values, (err, res) => callback(err, err ? res : charAsText(res)));
+    }
+    return super.query(config, values).then(charAsText);
+  }
+}
+
+/** Connection fields from a postgres:// URL, plus the Prisma-only `schema` parameter kept apart. */
+function parseDatabaseUrl(url) {
+  const parsed = parseConnectionString(url);
+  const { schema, connection_limit: _limit, pool_timeout: _timeout, ...fields } = parsed;
+  const config = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (value !== undefined && value !== null && value !== '') config[key] = value;
+  }
+  if (config.port) config.port = Number(config.port);
+  return { config, schema: schema || undefined };
+}
+
+/** Replace adapter-pg's `;`-splitting executeScript by one simple query (atomic, `$$`-safe). */
+function wholeScript(adapter) {
+  adapter.executeScript = async function executeScript(script) {
+    try {
+      await adapter.underlyingDriver().query(script);
+    } catch (error) {
+      adapter.onError(error);
+    }
+  };
+  return adapter;
+}
+
+/** Build the factory the wasm engine expects (`connect`, `connectToShadowDb`), plus `cleanup()` for shadows. */
+function createMigrationFactory({ url, shadowDatabaseUrl }) {
+  const main = url ? parseDatabaseUrl(url) : null;
+  const shadow = shadowDatabaseUrl ? parseDatabaseUrl(shadowDatabaseUrl) : null;
+  const createdShadows = [];
+  const openAdapters = [];
+
+  function requireMain() {
+    if (!main) {
+      const error = new Error('no database url: set DATABASE_URL (prisma.config.ts reads it) for this command');
+      error.code = 'P1012';
+      throw error;
+    }
+    return main;
+  }
+
+  async function open(config, schema) {
+    const factory = new PrismaPg({ ...config, Client: CharAsTextClient }, schema ? { schema } : undefined);
+    const adapter = wholeScript(await factory.connect());
+    openAdapters.push(adapter);
+    return adapter;
+  }
+
+  async function adminQuery(sql) {
+    const { config } = requireMain();
+    const client = new pg.Client(config);
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  }
+
+  return {
+    provider: 'postgres',
+    adapterName: '@prisma/adapter-pg',
+    async connect() {
+      const { config, schema } = requireMain();
+      return open(config, schema);
+    },
+    async connectToShadowDb() {
+      if (shadow) return open(shadow.config, shadow.schema);
+      const { config, schema } = requireMain();
+      const name = `prisma_migrate_shadow_db_${crypto.randomUUID()}`;
+      await adminQuery(`CREATE DATABASE "${name}"`);
+      createdShadows.push(name);
+      return open({ ...config, database: name }, schema);
+    },
+    /** Drop the shadow databases created so far (their pools are closed first). */
+    async cleanup() {
+      if (createdShadows.length === 0) return;
+      const names = createdShadows.splice(0);
+      for (const name of names) {
+        await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+      }
+    },
+    /** Close every pool this factory opened. */
+    async close() {
+      await Promise.all(openAdapters.splice(0).map((a) => a.underlyingDriver().end().catch(() => undefined)));
+    },
+  };
+}
+
+module.exports = { createMigrationFactory, parseDatabaseUrl, CharAsTextClient, charAsText };
