@@ -53,7 +53,7 @@ function renderText(r: GradeReport): string {
   for (const x of r.expectations) {
     const mark = x.passed ? 'ok  ' : 'FAIL';
     lines.push(`  ${mark} ${x.from} → ${x.to} :${x.port}/${x.protocol}  expected ${x.expected}, ${r.kind === 'predict' ? 'answered' : 'got'} ${x.actual}`);
-    if (!x.passed) lines.push(`       ${x.reason}${x.policyLine ? ` (your line ${x.policyLine})` : ''}`);
+    if (!x.passed) lines.push(`       ${x.reason}${x.policyLine && !x.reason.includes(`(line ${x.policyLine})`) ? ` (your line ${x.policyLine})` : ''}`);
   }
   for (const q of r.requirements) lines.push(`  ${q.passed ? 'ok  ' : 'FAIL'} requirement: ${q.description}${q.passed ? '' : `: ${q.reason}`}`);
   for (const l of r.lint) lines.push(`  hint${l.line ? ` line ${l.line}` : ''} [${l.code}]: ${l.message}`);
