@@ -1,9 +1,10 @@
 /**
- * Lint checks on the policies as written (validated and defaulted, no cluster): NP001, NP002, NP006, NP007, NP008.
+ * Lint checks on the policies as written (validated and defaulted, no cluster needed): NP001, NP002, NP006, NP007,
+ * NP008. NP001 uses the compiled model when there is one, to union DNS rules exactly per selected pod.
  */
 import { finding } from './lint-finding';
 import { formatSelector } from './selectors';
-import type { Diagnostic, LabelSelector, NetworkPolicy, NetworkPolicyEgressRule, NetworkPolicyPeer, NetworkPolicyPort } from './types';
+import type { CompiledModel, Diagnostic, LabelSelector, NetworkPolicy, NetworkPolicyEgressRule, NetworkPolicyPeer, NetworkPolicyPort } from './types';
 
 /** Port names conventionally given to DNS container ports (CoreDNS: `dns`, `dns-tcp`). */
 const DNS_PORT_NAMES = new Set(['dns', 'dns-tcp', 'dns-udp', 'domain']);
@@ -16,26 +17,41 @@ function portAllowsDns(p: NetworkPolicyPort): boolean {
   return p.endPort === undefined ? p.port === 53 : p.port <= 53 && 53 <= p.endPort;
 }
 
-/** True when an egress rule admits DNS to some destination (the rule's peers are not inspected: DNS may live anywhere). */
+/**
+ * True when an egress rule admits DNS: it names port 53 (or a DNS port name), whatever its peers; or it allows
+ * all ports to destinations that can include the cluster DNS (any destination, another namespace, an ipBlock),
+ * not only pods of the policy's own namespace.
+ */
 function ruleAllowsDns(r: NetworkPolicyEgressRule): boolean {
-  return !r.ports || r.ports.length === 0 || r.ports.some(portAllowsDns);
+  if (r.ports && r.ports.length > 0) return r.ports.some(portAllowsDns);
+  return !r.to || r.to.length === 0 || r.to.some((peer) => peer.namespaceSelector !== undefined || peer.ipBlock !== undefined);
 }
 
 function sameSelector(a: LabelSelector, b: LabelSelector): boolean {
   return formatSelector(a) === formatSelector(b);
 }
 
-/** NP001: egress isolated, some egress allowed, and no policy covering these pods (same selector or `{}`) allows DNS. */
-function checkDns(p: NetworkPolicy, all: NetworkPolicy[]): Diagnostic[] {
+/**
+ * NP001: egress isolated, some egress allowed, and no rule allows DNS. With a compiled model the union is exact:
+ * some pod this policy selects has no DNS rule among all egress policies selecting it. Without one, a policy
+ * in the same namespace with the same selector or `{}` and a DNS rule counts as covering.
+ */
+function checkDns(p: NetworkPolicy, all: NetworkPolicy[], model: CompiledModel | undefined): Diagnostic[] {
   const egress = p.spec.egress ?? [];
   if (!p.spec.policyTypes.includes('Egress') || egress.length === 0) return [];
-  const covered = all.some(
-    (q) =>
-      q.namespace === p.namespace &&
-      q.spec.policyTypes.includes('Egress') &&
-      (formatSelector(q.spec.podSelector) === '<none>' || sameSelector(q.spec.podSelector, p.spec.podSelector)) &&
-      (q.spec.egress ?? []).some(ruleAllowsDns),
-  );
+  let covered: boolean;
+  const cp = model?.policies.find((x) => x.policy === p);
+  if (model && cp) {
+    covered = cp.selected.every((pod) => model.egressPolicies[pod].some((k) => (model.policies[k].policy.spec.egress ?? []).some(ruleAllowsDns)));
+  } else {
+    covered = all.some(
+      (q) =>
+        q.namespace === p.namespace &&
+        q.spec.policyTypes.includes('Egress') &&
+        (formatSelector(q.spec.podSelector) === '<none>' || sameSelector(q.spec.podSelector, p.spec.podSelector)) &&
+        (q.spec.egress ?? []).some(ruleAllowsDns),
+    );
+  }
   if (covered) return [];
   return [
     finding(p, 'NP001-egress-without-dns', 'spec.egress', 'egress is isolated and some egress is allowed, but no rule allows DNS (UDP and TCP port 53): name lookups from the selected pods will fail; add an egress rule for port 53 to the cluster DNS'),
@@ -101,12 +117,12 @@ function checkNamespace(p: NetworkPolicy, taskNamespace: string | undefined): Di
 }
 
 /** Runs every spec check on every policy (policy order, then check order). */
-export function lintSpecs(policies: NetworkPolicy[], opts: { taskNamespace?: string } = {}): Diagnostic[] {
+export function lintSpecs(policies: NetworkPolicy[], opts: { taskNamespace?: string; model?: CompiledModel } = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const p of policies) {
     out.push(...checkNamespace(p, opts.taskNamespace));
     out.push(...checkPolicyTypes(p));
-    out.push(...checkDns(p, policies));
+    out.push(...checkDns(p, policies, opts.model));
     out.push(...checkSeparatePeers(p));
   }
   return out;

@@ -126,6 +126,16 @@ describe('lint details', () => {
     expect(codes(text)).toContain('NP009-named-port-undeclared');
     expect(codes(text.replace('port: http', 'port: pg'))).not.toContain('NP009-named-port-undeclared');
   });
+  it('unions DNS rules per selected pod when a cluster is given', () => {
+    // The DNS policy selects web by another label shape than the policy that allows db: only the cluster tells.
+    const text =
+      policy(`podSelector: {matchLabels: {app: web}}\npolicyTypes: [Egress]\negress:\n- to: [{podSelector: {matchLabels: {app: db}}}]`) +
+      '---\n' +
+      policy(`podSelector: {matchExpressions: [{key: app, operator: In, values: [web, db]}]}\npolicyTypes: [Egress]\negress:\n${DNS_RULE}`, 'prod', 'dns');
+    expect(codes(text)).not.toContain('NP001-egress-without-dns');
+    expect(codes(text, { cluster: false })).toContain('NP001-egress-without-dns');
+    expect(codes(text.replace('values: [web, db]', 'values: [db]'))).toContain('NP001-egress-without-dns');
+  });
   it('runs only the spec checks without a cluster', () => {
     expect(codes(CASES['NP011-policy-selects-no-pods'].pos, { cluster: false })).toEqual([]);
     expect(codes(CASES['NP006-egress-denied-all'].pos, { cluster: false })).toEqual(['NP006-egress-denied-all']);

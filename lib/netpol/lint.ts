@@ -66,8 +66,8 @@ export type LintOptions = {
 
 /** Lints policies: spec checks always, cluster checks when a cluster (or model) is given; sorted by document and line. */
 export function lintPolicies(policies: NetworkPolicy[], opts: LintOptions = {}): Diagnostic[] {
-  const out = lintSpecs(policies, { taskNamespace: opts.taskNamespace });
   const model = opts.model ?? (opts.cluster ? compile(opts.cluster, policies) : undefined);
+  const out = lintSpecs(policies, { taskNamespace: opts.taskNamespace, model });
   if (model) out.push(...lintCluster(model));
   return out
     .map((d, i) => ({ d, i }))
