@@ -258,6 +258,7 @@ describe('gradeSubmission: predict', () => {
       errors: [],
     });
     expect(parsePredictAnswers('answers:\n  - { from: a/b, to: c/d, port: 1, protocol: ICMP, allowed: true }\n').errors[0].path).toBe('answers[0].protocol');
+    expect(parsePredictAnswers(`answers: []\n# ${'x'.repeat(300 * 1024)}\n`).errors[0].message).toMatch(/Too long/);
   });
 });
 

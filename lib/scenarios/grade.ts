@@ -242,11 +242,15 @@ function buildMatrix(scenario: TScenario, model: CompiledModel, results: Expecta
 // predict
 // ---------------------------------------------------------------------------------------------
 
+const MAX_ANSWER_BYTES = 256 * 1024;
+
 /** One answer of a predict submission. */
 export type PredictAnswer = { from: string; to: string; port: number | string; protocol: Protocol; allowed: boolean };
 
 /** Parses a predict submission (`answers: [{from, to, port, protocol, allowed}]`) with located errors. */
 export function parsePredictAnswers(text: string): { answers: PredictAnswer[]; errors: GradeError[] } {
+  // Same cap as the engine's policy parser: a matrix of answers is a few KiB at most.
+  if (text.length > MAX_ANSWER_BYTES) return { answers: [], errors: [{ line: null, column: null, path: '', message: `answers: Too long: must have at most ${MAX_ANSWER_BYTES} bytes` }] };
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
   const at = (n: Node | null | undefined) => {
