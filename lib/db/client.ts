@@ -1,0 +1,61 @@
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+import { getEnv } from '@/lib/env';
+
+export { Prisma } from '@/lib/generated/prisma/client';
+
+/** The app's Prisma client type. */
+export type TDb = InstanceType<typeof PrismaClient>;
+
+/** Thrown on first use when no database is configured; carries P1001 so it maps to 503 like an unreachable server. */
+export class DatabaseNotConfiguredError extends Error {
+  readonly code = 'P1001';
+  constructor() {
+    super('DATABASE_URL is not set: start the app with `npm run dev` / `npm start` (they start PostgreSQL) or set DATABASE_URL');
+    this.name = 'DatabaseNotConfiguredError';
+  }
+}
+
+/** Build a Prisma client on PostgreSQL through the pg driver adapter (Prisma 7 has no built-in driver). */
+export function createDbClient(url: string, poolMax = 10): TDb {
+  // `?schema=` is a Prisma URL parameter, not a pg one: hand it to the adapter.
+  const schema = new URL(url).searchParams.get('schema') ?? undefined;
+  const adapter = new PrismaPg(
+    // A bounded connect timeout makes a dead server answer 503 quickly instead of hanging requests.
+    { connectionString: url, max: poolMax, connectionTimeoutMillis: 5_000 },
+    schema ? { schema } : undefined,
+  );
+  return new PrismaClient({ adapter });
+}
+
+// Next dev re-evaluates modules on every change; one client per process keeps the pool from multiplying.
+const globalForDb = globalThis as unknown as { __netpolDb?: TDb };
+
+/** The process-wide client, created on first use from DATABASE_URL. */
+export function getDb(): TDb {
+  if (!globalForDb.__netpolDb) {
+    const env = getEnv();
+    if (!env.DATABASE_URL) throw new DatabaseNotConfiguredError();
+    globalForDb.__netpolDb = createDbClient(env.DATABASE_URL, env.DATABASE_POOL_MAX);
+  }
+  return globalForDb.__netpolDb;
+}
+
+/** Close the process-wide client (tests, scripts); the next `db` use opens a new one. */
+export async function disconnectDb(): Promise<void> {
+  const client = globalForDb.__netpolDb;
+  globalForDb.__netpolDb = undefined;
+  if (client) await client.$disconnect();
+}
+
+/**
+ * The one Prisma client of the app (only `lib/db/**` imports it). Created lazily so importing this module
+ * (e.g. during `next build`) never needs a database.
+ */
+export const db: TDb = new Proxy({} as TDb, {
+  get(_target, prop) {
+    const client = getDb();
+    const value = Reflect.get(client, prop, client);
+    return typeof value === 'function' ? value.bind(client) : value;
+  },
+});

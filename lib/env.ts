@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** Server configuration, validated once per process; every field has a default or is optional so `npm run dev` just works. */
+export const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // Set by scripts/with-db.js (embedded PostgreSQL) or by the operator for their own server.
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+    .optional(),
+  // Signs session tokens; with-db writes a random one to .env.local on first run.
+  AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  NEXTAUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  // GitHub sign-in is offered only when both are set.
+  GITHUB_ID: z.string().min(1).optional(),
+  GITHUB_SECRET: z.string().min(1).optional(),
+  // First admin, created on first sign-in attempt if that account does not exist.
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().optional(),
+  // Connections the app's pool may open (per process).
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+/** Validated server configuration. */
+export type TEnv = z.infer<typeof ZEnv>;
+
+let cached: TEnv | null = null;
+
+// Empty strings from shells and .env files mean "unset", not "invalid".
+function withoutEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(source)) if (value !== undefined && value !== '') out[key] = value;
+  return out;
+}
+
+/** Parse `source` (default `process.env`) into TEnv; throws one error listing every invalid variable. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
+  const result = ZEnv.safeParse(withoutEmpty(source));
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  return result.data;
+}
+
+/** The process's configuration, parsed on first use and cached. */
+export function getEnv(): TEnv {
+  if (!cached) cached = parseEnv();
+  return cached;
+}
