@@ -54,6 +54,10 @@ describe('netpol check (contract)', () => {
     expect(r.status).toBe(0);
     expect(r.stdout.trim().startsWith('{"results":')).toBe(true);
     expect(() => JSON.parse(r.stdout)).not.toThrow();
+    // npm runs scripts in the package root; paths typed in a subdirectory stay relative to it.
+    const sub = spawnSync('npm', ['run', '--silent', 'netpol', '--', 'check', '--cluster', 'cluster.yaml', '--policies', 'policies.yaml', '--probes', 'probes.yaml'], { cwd: FIX, encoding: 'utf8' });
+    expect(sub.status).toBe(0);
+    expect(JSON.parse(sub.stdout).results).toHaveLength(5);
   });
 
   it('works from another directory through bin/netpol.js', () => {
