@@ -4,6 +4,9 @@ import path from 'node:path';
 import { parseDrillYaml, parseScenarioYaml, type ParseResult } from './parse-scenario';
 import type { TDrill, TScenario } from './schema';
 
+// Re-exported for callers that already import the loader; client code should import ./parse-scenario (no node:fs).
+export { parseDrillYaml, parseScenarioYaml } from './parse-scenario';
+
 /** One loaded content file: its slug, path relative to the content root, validated content and version hash. */
 export type LoadedFile<T> = { slug: string; file: string; content: T; hash: string };
 
