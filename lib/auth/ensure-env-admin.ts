@@ -1,3 +1,4 @@
+import { getEnv, type TEnv } from '@/lib/env';
 import { upsertUserPassword } from '@/lib/db/user/upsert-user-password';
 import { findUserCredentials } from '@/lib/db/user/find-user-credentials';
 import { normalizeEmail } from './email';
@@ -9,7 +10,7 @@ let done: Promise<void> | null = null;
  * Create the first admin from `ADMIN_EMAIL` + `ADMIN_PASSWORD` once per process, if that account does not exist yet.
  * An existing account is left alone, so changing the password in the app is not undone by a restart.
  */
-export function ensureEnvAdmin(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export function ensureEnvAdmin(env: Pick<TEnv, 'ADMIN_EMAIL' | 'ADMIN_PASSWORD'> = getEnv()): Promise<void> {
   if (!done) {
     done = (async () => {
       const email = env.ADMIN_EMAIL ? normalizeEmail(env.ADMIN_EMAIL) : '';

@@ -3,6 +3,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import { PrismaAdapter } from '@next-auth/prisma-adapter';
 import { db } from '@/lib/db/client';
+import { getEnv, type TEnv } from '@/lib/env';
 import { findUserCredentials } from '@/lib/db/user/find-user-credentials';
 import { normalizeEmail } from './email';
 import { verifyPassword } from './password';
@@ -26,12 +27,12 @@ export async function authorizeCredentials(credentials: Record<string, unknown> 
 }
 
 /** True when GitHub sign-in is configured. */
-export function isGitHubEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
+export function isGitHubEnabled(env: Pick<TEnv, 'GITHUB_ID' | 'GITHUB_SECRET'> = getEnv()): boolean {
   return Boolean(env.GITHUB_ID && env.GITHUB_SECRET);
 }
 
 /** Build next-auth's options (a function so tests can pass their own env). */
-export function buildAuthOptions(env: NodeJS.ProcessEnv = process.env): NextAuthOptions {
+export function buildAuthOptions(env: TEnv = getEnv()): NextAuthOptions {
   const providers: NextAuthOptions['providers'] = [
     CredentialsProvider({
       id: 'credentials',
