@@ -172,9 +172,9 @@ describe('submitting', () => {
     as(alice);
     const r = await call(attemptsPOST, 'POST', { json: { yaml: 'spec:\n  podSelector: {}\n  ingres: []\n' } });
     expect(r.status).toBe(201);
-    const body = r.json as { score: number; errors: { line: number | null; message: string }[] };
+    const body = r.json as { score: number; errors: { line: number | null; path: string; message: string }[] };
     expect(body.score).toBe(0);
-    expect(body.errors[0].line).toBe(3);
+    expect(body.errors.find((e) => e.path === 'spec.ingres')).toMatchObject({ line: 3, message: 'unknown field "spec.ingres"' });
   });
 });
 
