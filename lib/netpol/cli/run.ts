@@ -16,14 +16,16 @@ export type CliResult = { code: number; stdout: string; stderr: string };
 /** Reads a file as UTF-8 text (throws like fs.readFileSync). */
 export type ReadFile = (file: string) => string;
 
-/** Exit codes: 0 done, 2 invalid input or usage. */
+/** Exit code: done. */
 export const EXIT_OK = 0;
+/** Exit code: invalid input or usage (the errors are printed). */
 export const EXIT_INVALID = 2;
 
 /** The cluster file may be a user's own manifests, so it gets a larger cap than pasted policies. */
 const CLUSTER_MAX_BYTES = 16 * 1024 * 1024;
 const POLICIES_MAX_BYTES = 4 * 1024 * 1024;
 
+/** The help text (`netpol --help`). */
 export const USAGE = `usage: netpol <command> [flags]
 
 commands:
