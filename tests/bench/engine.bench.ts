@@ -3,7 +3,8 @@
  *   (a) one typical grading: 20 pods, 10 policies, 100 probes (parse + validate + compile + evaluate + reason),
  *       median µs;
  *   (b) full reachability matrix for 1,000 pods × 200 policies on one port, seconds (compile shown apart);
- *   (c) the ratio of (a) to just parsing the same policy YAML (yaml.parseAllDocuments), and to parsePolicies.
+ *   (c) the ratio of (a) to just parsing the same policy YAML (yaml.parseAllDocuments), and to parsePolicies;
+ *   (d) lint and describe of the typical policies (editor-side tools).
  * Targets (issue 3): (a) < 1 ms, (b) < 1 s, (c) < 3.
  * `-- --profile` also samples a CPU profile of (a) and (b) and prints the functions with the most self time.
  * Clusters and policies are generated from a fixed seed, so runs are comparable.
@@ -13,6 +14,8 @@ import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseAllDocuments, stringify } from 'yaml';
 import { compile, evaluate, parsePolicies, reachability, summarizeVerdict } from '@/lib/netpol';
+import { describePolicies } from '@/lib/netpol/describe';
+import { lintPolicies } from '@/lib/netpol/lint';
 import type { Cluster, Probe } from '@/lib/netpol';
 
 /** mulberry32: a tiny deterministic PRNG. */
@@ -219,6 +222,11 @@ function main(): void {
   // (c) ratio.
   console.log(`\n(c) grading from YAML / raw YAML parse of the same text: ${(aUs / yamlUs).toFixed(2)}  (yaml.parseAllDocuments ${yamlUs.toFixed(0)} µs)   [target < 3]`);
   console.log(`    grading from YAML / parsePolicies: ${(aUs / parsePoliciesUs).toFixed(2)}; grading of parsed policies / raw YAML parse: ${((compileUs + evalUs) / yamlUs).toFixed(2)}`);
+
+  // Editor-side tools on the same typical input.
+  const lintUs = timeMedianUs(() => lintPolicies(smallPolicies, { model }), N, 100);
+  const describeUs = timeMedianUs(() => describePolicies(smallPolicies), N, 100);
+  console.log(`\n(d) lint of the typical 10 policies against its cluster: ${lintUs.toFixed(0)} µs; describe of all 10: ${describeUs.toFixed(0)} µs`);
 
   if (wantProfile) {
     profile('(a) 500 gradings', () => {
