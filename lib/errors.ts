@@ -96,8 +96,8 @@ export function toErrorBody(err: unknown): { status: number; body: TErrorBody } 
     if (err.details !== undefined) body.error.details = err.details;
     return { status: APP_ERROR_STATUS[err.code], body };
   }
-  if (err instanceof SyntaxError) {
-    // request.json() on a malformed body throws a SyntaxError.
+  if (typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'SyntaxError') {
+    // request.json() on a malformed body throws a SyntaxError (possibly from another realm: compare by name).
     return { status: 400, body: { error: { code: 'BAD_REQUEST', message: 'request body is not valid JSON' } } };
   }
   if (isDatabaseUnavailable(err)) {

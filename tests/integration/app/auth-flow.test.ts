@@ -13,8 +13,9 @@ const current: { cookies: Map<string, string>; headers: Headers } = { cookies: n
 
 jest.mock('next/headers', () => ({
   cookies: async () => ({
-    getAll: () => [...current.cookies.entries()].map(([name, value]) => ({ name, value })),
-    get: (name: string) => (current.cookies.has(name) ? { name, value: current.cookies.get(name) } : undefined),
+    // Next decodes cookie values (next-auth's callback-url cookie is URL-encoded on the wire).
+    getAll: () => [...current.cookies.entries()].map(([name, value]) => ({ name, value: decodeURIComponent(value) })),
+    get: (name: string) => (current.cookies.has(name) ? { name, value: decodeURIComponent(current.cookies.get(name) as string) } : undefined),
     has: (name: string) => current.cookies.has(name),
   }),
   headers: async () => current.headers,
