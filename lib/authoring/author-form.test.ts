@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { canonicalJson } from '@/lib/scenarios/load-content';
+import { parseScenarioYaml } from '@/lib/scenarios/parse-scenario';
+import { composeScenario, newScenarioForm, scenarioToForm, sectionOfFinding } from './author-form';
+
+const scenario = (slug: string) => parseScenarioYaml(readFileSync(path.join(__dirname, '../../content/scenarios', `${slug}.yaml`), 'utf8')).content!;
+
+describe('scenarioToForm / composeScenario', () => {
+  test.each(['default-deny-ingress', 'fix-named-port', 'predict-union', 'egress-ipblock-except'])('%s: form → scenario gives the same content', (slug) => {
+    const s = scenario(slug);
+    const composed = composeScenario(scenarioToForm(s));
+    expect(composed.sectionErrors).toEqual([]);
+    expect(canonicalJson(parseScenarioYaml(composed.text).content)).toBe(canonicalJson(s));
+  });
+
+  test('a YAML syntax error is reported on its section with the line inside that section', () => {
+    const form = { ...scenarioToForm(scenario('default-deny-ingress')), expectations: '- from: a\n  to: [b\n' };
+    const composed = composeScenario(form);
+    expect(composed.sectionErrors).toHaveLength(1);
+    expect(composed.sectionErrors[0].section).toBe('expectations');
+    expect(composed.sectionErrors[0].line).toBeGreaterThanOrEqual(2);
+  });
+
+  test('empty optional texts are left out, empty hints dropped', () => {
+    const form = { ...scenarioToForm(scenario('default-deny-ingress')), starter: '  \n', hints: ['one', ' ', 'two'] };
+    const doc = composeScenario(form).document;
+    expect(doc.starter).toBeUndefined();
+    expect(doc.hints).toEqual(['one', 'two']);
+  });
+
+  test('the new-scenario template is schema-valid', () => {
+    const composed = composeScenario(newScenarioForm('my-first', 'My first'));
+    const parsed = parseScenarioYaml(composed.text);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.content!.slug).toBe('my-first');
+  });
+});
+
+describe('sectionOfFinding', () => {
+  test('schema findings go to the section of their top-level field', () => {
+    expect(sectionOfFinding({ check: 'schema', message: 'expectations[2].port: expected number' })).toBe('expectations');
+    expect(sectionOfFinding({ check: 'schema', message: 'cluster.pods[0].ip: must be an IPv4 or IPv6 address' })).toBe('cluster');
+    expect(sectionOfFinding({ check: 'schema', message: 'title: required field is missing' })).toBe('metadata');
+  });
+  test('check findings go to the section they are about', () => {
+    expect(sectionOfFinding({ check: 'solution', message: 'solution fails a → b' })).toBe('solution');
+    expect(sectionOfFinding({ check: 'mutation', message: '3 of 9 mutants' })).toBe('expectations');
+    expect(sectionOfFinding({ check: 'existing-policies', message: 'x' })).toBe('existingPolicies');
+    expect(sectionOfFinding({ check: 'endpoints', message: 'ports: no pod declares a port named `x`' })).toBe('ports');
+  });
+});

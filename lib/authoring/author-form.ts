@@ -1,0 +1,190 @@
+import { LineCounter, parseDocument, stringify } from 'yaml';
+import { z } from 'zod';
+import type { TScenario } from '@/lib/scenarios/schema';
+import type { Finding } from '@/lib/scenarios/check';
+import { stringifyScenarioDocument } from './scenario-yaml';
+
+const MAX_FIELD = 128 * 1024;
+const text = (max = MAX_FIELD) => z.string().max(max);
+
+/** The editor's state: metadata fields, Markdown texts, and one YAML text per structured part of the scenario. */
+export const ZAuthorForm = z.strictObject({
+  slug: text(100),
+  title: text(200),
+  kind: z.enum(['write', 'predict']),
+  difficulty: z.number().int(),
+  timeMinutes: z.number().int(),
+  topics: z.array(text(40)).max(30),
+  namespace: text(100),
+  denyAllIsAnswer: z.boolean(),
+  task: text(),
+  explanation: text(),
+  hints: z.array(text(4000)).max(3),
+  cluster: text(),
+  existingPolicies: text(),
+  starter: text(),
+  solution: text(),
+  expectations: text(),
+  requirements: text(),
+  ports: text(),
+});
+/** The editor's state. */
+export type TAuthorForm = z.infer<typeof ZAuthorForm>;
+
+/** The editor's sections; every finding is shown next to one of them. */
+export type TFormSection = 'metadata' | 'task' | 'explanation' | 'hints' | 'cluster' | 'existingPolicies' | 'starter' | 'solution' | 'expectations' | 'requirements' | 'ports';
+
+/** The YAML-valued sections of the form. */
+export const YAML_SECTIONS = ['cluster', 'expectations', 'requirements', 'ports'] as const;
+
+/** A YAML syntax problem in one section of the form (line within that section's text). */
+export type TSectionError = { section: TFormSection; message: string; line?: number };
+
+/** A form turned into a scenario document (not yet validated) plus the YAML syntax errors of its sections. */
+export type TComposed = { document: Record<string, unknown>; text: string; sectionErrors: TSectionError[] };
+
+function parseSection(section: TFormSection, source: string, errors: TSectionError[]): unknown {
+  if (source.trim() === '') return undefined;
+  const lc = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) errors.push({ section, message: `yaml: ${e.message.split('\n')[0]}`, line: lc.linePos(e.pos[0]).line });
+    return undefined;
+  }
+  return doc.toJS({ maxAliasCount: 100 });
+}
+
+const optionalText = (s: string) => (s.trim() === '' ? undefined : s);
+
+/** Builds the scenario document a form describes and its YAML text (what content:check would read). */
+export function composeScenario(form: TAuthorForm): TComposed {
+  const sectionErrors: TSectionError[] = [];
+  const document: Record<string, unknown> = {
+    slug: form.slug,
+    title: form.title,
+    kind: form.kind,
+    difficulty: form.difficulty,
+    timeMinutes: form.timeMinutes,
+    topics: form.topics,
+    namespace: form.namespace,
+    task: form.task,
+    cluster: parseSection('cluster', form.cluster, sectionErrors),
+    existingPolicies: optionalText(form.existingPolicies),
+    starter: optionalText(form.starter),
+    requirements: parseSection('requirements', form.requirements, sectionErrors),
+    ports: parseSection('ports', form.ports, sectionErrors),
+    expectations: parseSection('expectations', form.expectations, sectionErrors),
+    solution: optionalText(form.solution),
+    explanation: form.explanation,
+    hints: form.hints.filter((h) => h.trim() !== ''),
+    denyAllIsAnswer: form.denyAllIsAnswer || undefined,
+  };
+  return { document, text: stringifyScenarioDocument(document), sectionErrors };
+}
+
+function yamlOf(value: unknown): string {
+  return stringify(value, { lineWidth: 0 });
+}
+
+/** The form showing a stored scenario. */
+export function scenarioToForm(s: TScenario): TAuthorForm {
+  return {
+    slug: s.slug,
+    title: s.title,
+    kind: s.kind,
+    difficulty: s.difficulty,
+    timeMinutes: s.timeMinutes,
+    topics: [...s.topics],
+    namespace: s.namespace,
+    denyAllIsAnswer: s.denyAllIsAnswer,
+    task: s.task,
+    explanation: s.explanation,
+    hints: [...s.hints],
+    cluster: yamlOf(s.cluster),
+    existingPolicies: s.existingPolicies ?? '',
+    starter: s.starter ?? '',
+    solution: s.solution ?? '',
+    expectations: yamlOf(s.expectations),
+    requirements: s.requirements.length > 0 ? yamlOf(s.requirements) : '',
+    ports: s.ports && s.ports.length > 0 ? yamlOf(s.ports) : '',
+  };
+}
+
+const TOP_LEVEL_SECTION: Record<string, TFormSection> = {
+  slug: 'metadata',
+  title: 'metadata',
+  kind: 'metadata',
+  difficulty: 'metadata',
+  timeMinutes: 'metadata',
+  topics: 'metadata',
+  namespace: 'metadata',
+  denyAllIsAnswer: 'metadata',
+  task: 'task',
+  explanation: 'explanation',
+  hints: 'hints',
+  cluster: 'cluster',
+  existingPolicies: 'existingPolicies',
+  starter: 'starter',
+  solution: 'solution',
+  expectations: 'expectations',
+  requirements: 'requirements',
+  ports: 'ports',
+};
+
+const CHECK_SECTION: Partial<Record<Finding['check'], TFormSection>> = {
+  cluster: 'cluster',
+  'existing-policies': 'existingPolicies',
+  endpoints: 'expectations',
+  expectations: 'expectations',
+  solution: 'solution',
+  'canonical-wrong': 'expectations',
+  starter: 'starter',
+  predict: 'expectations',
+  topics: 'metadata',
+  mutation: 'expectations',
+};
+
+/** The form section a content:check finding belongs to (schema findings by their field path). */
+export function sectionOfFinding(f: Pick<Finding, 'check' | 'message'>): TFormSection {
+  if (f.check === 'schema') {
+    const key = /^([A-Za-z]+)/.exec(f.message)?.[1] ?? '';
+    return TOP_LEVEL_SECTION[key] ?? 'metadata';
+  }
+  if (f.check === 'endpoints' && f.message.startsWith('ports:')) return 'ports';
+  return CHECK_SECTION[f.check] ?? 'metadata';
+}
+
+/** A small valid starting point for a new write scenario (one namespace, two pods, a default-deny solution). */
+export function newScenarioForm(slug: string, title: string): TAuthorForm {
+  return {
+    slug,
+    title,
+    kind: 'write',
+    difficulty: 1,
+    timeMinutes: 5,
+    topics: ['ingress'],
+    namespace: 'shop',
+    denyAllIsAnswer: false,
+    task: 'Create a NetworkPolicy named `web-allow-frontend` in namespace `shop` that ...\n',
+    explanation: 'Explain why the reference solution works.\n',
+    hints: ['Which pods does the policy select?'],
+    cluster: yamlOf({
+      namespaces: [
+        { name: 'shop', labels: { team: 'shop' } },
+        { name: 'dev', labels: { team: 'dev' } },
+      ],
+      pods: [
+        { namespace: 'shop', name: 'frontend', labels: { app: 'frontend' }, ip: '10.1.0.10', ports: [{ name: 'http', containerPort: 80, protocol: 'TCP' }] },
+        { namespace: 'shop', name: 'web', labels: { app: 'web' }, ip: '10.1.0.11', ports: [{ name: 'http', containerPort: 80, protocol: 'TCP' }] },
+        { namespace: 'shop', name: 'db', labels: { app: 'db' }, ip: '10.1.0.12', ports: [{ name: 'postgres', containerPort: 5432, protocol: 'TCP' }] },
+        { namespace: 'dev', name: 'tester', labels: { app: 'tester' }, ip: '10.2.0.10', ports: [] },
+      ],
+    }),
+    existingPolicies: '',
+    starter: '',
+    solution: ['apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata:', '  name: web-allow-frontend', '  namespace: shop', 'spec:', '  podSelector:', '    matchLabels:', '      app: web', '  policyTypes: [Ingress]', ''].join('\n'),
+    expectations: yamlOf([{ from: 'shop/frontend', to: 'shop/web', port: 80, protocol: 'TCP', allowed: false, why: 'replace me' }]),
+    requirements: '',
+    ports: yamlOf([{ port: 80, protocol: 'TCP' }]),
+  };
+}
