@@ -41,11 +41,18 @@ function requiredKeys(sel: LabelSelector): string[] {
   return [...new Set(keys)];
 }
 
-type Ctx = { model: CompiledModel; pods: Pod[] };
+type Ctx = {
+  model: CompiledModel;
+  pods: Pod[];
+  /** Namespace labels (with kubernetes.io/metadata.name), computed once per lint run. */
+  nsLabels: Record<string, string>[];
+  /** Label keys some namespace carries. */
+  nsKeys: Set<string>;
+};
 
 function namespacesMatching(ctx: Ctx, sel: LabelSelector): string[] {
   const c = compileSelector(sel);
-  return ctx.model.cluster.namespaces.filter((n) => matchSelector(c, ctx.model.namespaceLabels.get(n.name) ?? n.labels)).map((n) => n.name);
+  return ctx.model.cluster.namespaces.filter((_, i) => matchSelector(c, ctx.nsLabels[i])).map((n) => n.name);
 }
 
 function podsIn(ctx: Ctx, namespaces: string[], sel: LabelSelector | undefined): Pod[] {
@@ -82,8 +89,7 @@ function checkPeer(ctx: Ctx, p: NetworkPolicy, peer: NetworkPolicyPeer, path: st
   }
   // NP004: a namespaceSelector key no namespace carries.
   if (peer.namespaceSelector) {
-    const carried = new Set(ctx.model.cluster.namespaces.flatMap((n) => Object.keys(ctx.model.namespaceLabels.get(n.name) ?? n.labels)));
-    const missing = requiredKeys(peer.namespaceSelector).filter((k) => !carried.has(k));
+    const missing = requiredKeys(peer.namespaceSelector).filter((k) => !ctx.nsKeys.has(k));
     if (missing.length > 0) {
       const k = missing[0];
       const v = peer.namespaceSelector.matchLabels?.[k];
@@ -110,7 +116,7 @@ function checkPeer(ctx: Ctx, p: NetworkPolicy, peer: NetworkPolicyPeer, path: st
     const scope = podsIn(ctx, nss, undefined);
     hint = didYouMean(peer.podSelector, (scope.length > 0 ? scope : ctx.pods).map((x) => x.labels));
   }
-  if (!hint && peer.namespaceSelector) hint = didYouMean(peer.namespaceSelector, ctx.model.cluster.namespaces.map((n) => ctx.model.namespaceLabels.get(n.name) ?? n.labels));
+  if (!hint && peer.namespaceSelector) hint = didYouMean(peer.namespaceSelector, ctx.nsLabels);
   const what = [peer.namespaceSelector ? `namespaceSelector \`${formatSelector(peer.namespaceSelector)}\`` : '', peer.podSelector ? `podSelector \`${formatSelector(peer.podSelector)}\`${peer.namespaceSelector ? '' : ` in namespace \`${p.namespace}\``}` : '']
     .filter(Boolean)
     .join(' and ');
@@ -135,7 +141,8 @@ function checkNamedPorts(p: NetworkPolicy, ports: NetworkPolicyPort[] | undefine
 
 /** Runs every cluster check on every compiled policy. */
 export function lintCluster(model: CompiledModel): Diagnostic[] {
-  const ctx: Ctx = { model, pods: model.cluster.pods };
+  const nsLabels = model.cluster.namespaces.map((n) => model.namespaceLabels.get(n.name) ?? n.labels);
+  const ctx: Ctx = { model, pods: model.cluster.pods, nsLabels, nsKeys: new Set(nsLabels.flatMap((l) => Object.keys(l))) };
   const out: Diagnostic[] = [];
   for (const cp of model.policies) {
     const p = cp.policy;
