@@ -23,3 +23,9 @@ export { reachability, renderMatrix, matrixToJson } from './reachability';
 export { compileSelector, matchSelector, formatSelector, formatLabels, formatRequirement } from './selectors';
 export { parseIp, parseCidr, cidrContains, formatIp } from './cidr';
 export { isDNS1123Label, isDNS1123Subdomain, isQualifiedName, isValidLabelValue, isValidPortName, isValidPortNum } from './k8s-validation';
+
+// Lint and describe are written by another helper on top of these types (lib/netpol/lint*.ts, describe.ts).
+export type { LintCode, LintStage, LintRule, LintOptions } from './lint';
+export { lintPolicies, LINT_CATALOGUE } from './lint';
+export type { DescribeOptions } from './describe';
+export { describePolicy, describePolicies } from './describe';
