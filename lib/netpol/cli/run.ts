@@ -104,7 +104,7 @@ function endpointError(v: Verdict, base: string): { path: string; message: strin
   return { path: `${base}${base ? '.' : ''}${side}`, message: `${base}${base ? '.' : ''}${side}: ${v.error}` };
 }
 
-/** kubectl prints field errors as `error: <file>:<line>:<col>: <message>` lines when validating files. */
+/** Errors as text: kubectl's `error: ` prefix, then a compiler-style `<file>:<line>:<col>: ` location and the message. */
 function errorsText(errors: CliError[]): string {
   return (
     errors
