@@ -62,6 +62,11 @@ export type LintOptions = {
   model?: CompiledModel;
   /** The namespace the task is about (enables NP008). */
   taskNamespace?: string;
+  /**
+   * The YAML the policies came from. Optional and not needed: findings are located through each policy's
+   * source positions; accepted because callers pass it (the first engine contract listed it).
+   */
+  text?: string;
 };
 
 /** Lints policies: spec checks always, cluster checks when a cluster (or model) is given; sorted by document and line. */
