@@ -8,9 +8,10 @@
  * directory so parallel Jest workers build once. Set `E2E_SKIP_BUILD=1` to force using whatever build exists.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -94,7 +95,8 @@ function sleep(ms: number) {
 /** Build the app unless a fresh build exists; one builder at a time across Jest workers. */
 export async function ensureBuild(root = ROOT): Promise<'fresh' | 'built'> {
   if (process.env.E2E_SKIP_BUILD === '1' || isBuildFresh(root)) return 'fresh';
-  const lock = path.join(root, '.next-e2e-build.lock');
+  // The lock lives outside the tree (nothing to git-ignore) but is keyed by the checkout.
+  const lock = path.join(os.tmpdir(), `netpol-e2e-build-${createHash('sha256').update(root).digest('hex').slice(0, 12)}.lock`);
   for (;;) {
     try {
       fs.mkdirSync(lock);
