@@ -20,7 +20,7 @@ async function main(): Promise<number> {
     console.error((err as Error).message);
     return 2;
   }
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS helper shared with with-db.js
+  // A CommonJS helper shared with with-db.js.
   const runtime = require('./lib/db-runtime') as TRuntime;
   const url = process.env.DATABASE_URL || runtime.databaseUrlFromEnvFiles();
   const database = await runtime.acquireDatabase({ mode: 'dev', env: { ...process.env, DATABASE_URL: url } });
