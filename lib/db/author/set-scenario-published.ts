@@ -1,0 +1,27 @@
+import { db } from '@/lib/db/client';
+import { AppError } from '@/lib/errors';
+import { checkScenario } from '@/lib/scenarios/check';
+import { findEditableScenario } from './find-editable-scenario';
+import { editableWhere, type TActor } from './types';
+
+/**
+ * Publishes the newest version: learners then see it (they always get the newest published version).
+ * Only a scenario that passes content:check's checks is published; the failures come back in `details`.
+ */
+export async function publishScenario(actor: TActor, slug: string): Promise<{ slug: string; version: number }> {
+  const current = await findEditableScenario(actor, slug);
+  const check = checkScenario(current.content);
+  if (!check.ok) {
+    const errors = check.findings.filter((f) => f.severity === 'error');
+    throw new AppError('BAD_REQUEST', `version ${current.version} does not pass the checks: ${errors[0]?.message ?? 'see details'}`, { details: { findings: errors } });
+  }
+  await db.scenario.update({ where: { id: current.id }, data: { published: true } });
+  return { slug, version: current.version };
+}
+
+/** Takes every version of the scenario off the learner catalog (attempts keep their rows). */
+export async function unpublishScenario(actor: TActor, slug: string): Promise<{ slug: string; versions: number }> {
+  await findEditableScenario(actor, slug);
+  const res = await db.scenario.updateMany({ where: { slug, ...editableWhere(actor) }, data: { published: false } });
+  return { slug, versions: res.count };
+}
