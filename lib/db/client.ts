@@ -59,3 +59,19 @@ export const db: TDb = new Proxy({} as TDb, {
     return typeof value === 'function' ? value.bind(client) : value;
   },
 });
+
+/** `SELECT 1` on `client`: `{ ok: true }`, or `{ ok: false, error }` when the database cannot answer. */
+export async function pingDatabase(client: TDb = db, timeoutMs = 5_000): Promise<{ ok: true } | { ok: false; error: unknown }> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('database did not answer in time'), { code: 'P1008' })), timeoutMs);
+  });
+  try {
+    await Promise.race([client.$queryRaw`SELECT 1`, timeout]);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error };
+  } finally {
+    clearTimeout(timer);
+  }
+}

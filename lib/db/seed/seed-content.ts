@@ -21,9 +21,15 @@ const SEED_LOCK_KEY = 4_807_112;
 /**
  * Upsert `content/scenarios/*.yaml` into Scenario rows, idempotently: an unchanged file (same content hash)
  * is left alone, a changed one becomes version + 1 (attempts keep pointing at the version they were graded
- * against), a content file that was removed is unpublished. Files with errors are skipped and reported.
+ * against), a content file that was removed is unpublished (unless `unpublishMissing: false`, for partial
+ * content dirs). Files with errors are skipped and reported.
  */
-export async function seedContent(db: TDb, contentDir: string = path.join(process.cwd(), 'content')): Promise<TSeedReport> {
+export async function seedContent(
+  db: TDb,
+  contentDir: string = path.join(process.cwd(), 'content'),
+  opts: { unpublishMissing?: boolean } = {},
+): Promise<TSeedReport> {
+  const unpublishMissing = opts.unpublishMissing ?? true;
   const loaded = loadContent(contentDir);
   const report: TSeedReport = { created: [], updated: [], unchanged: 0, republished: [], unpublished: [], errors: loaded.errors };
   const filesWithErrors = new Set(loaded.errors.map((e) => path.basename(e.file).replace(/\.ya?ml$/, '')));
@@ -71,7 +77,7 @@ export async function seedContent(db: TDb, contentDir: string = path.join(proces
       const present = new Set(loaded.scenarios.map((s) => s.slug));
       const published = await tx.scenario.findMany({ where: { source: 'content', published: true }, select: { slug: true }, distinct: ['slug'] });
       const gone = published.map((r) => r.slug).filter((slug) => !present.has(slug) && !filesWithErrors.has(slug));
-      if (gone.length > 0) {
+      if (unpublishMissing && gone.length > 0) {
         await tx.scenario.updateMany({ where: { slug: { in: gone }, source: 'content' }, data: { published: false } });
         report.unpublished.push(...gone);
       }
