@@ -2,6 +2,22 @@ import type { EditorCluster } from '@/lib/editor/complete';
 import { namespaceRows, podRows } from '@/lib/editor/cluster-view';
 
 const th = 'px-2 py-1 text-left font-semibold text-slate-600';
+
+/** A comma-joined list (kubectl labels, ports), breakable only after a separator. */
+function Labels({ text, sep = ',' }: { text: string; sep?: string }) {
+  const parts = text.split(sep);
+  return (
+    <>
+      {parts.map((p, i) => (
+        <span key={i} className="whitespace-nowrap">
+          {p}
+          {i < parts.length - 1 ? sep : ''}
+          {i < parts.length - 1 && <wbr />}
+        </span>
+      ))}
+    </>
+  );
+}
 const td = 'px-2 py-1 align-top';
 
 /** The scenario's cluster as `kubectl get ns --show-labels`, `kubectl get pods -A -o wide --show-labels` and externals. */
@@ -30,7 +46,9 @@ export function ClusterTables({ cluster }: { cluster: EditorCluster }) {
               <tr key={n.name} className="border-b border-slate-100 last:border-0">
                 <th scope="row" className={`${td} text-left font-normal`}>{n.name}</th>
                 <td className={td}>{n.status}</td>
-                <td className={`${td} break-all`}>{n.labels}</td>
+                <td className={td}>
+                  <Labels text={n.labels} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -58,8 +76,12 @@ export function ClusterTables({ cluster }: { cluster: EditorCluster }) {
                 <th scope="row" className={`${td} text-left font-normal`}>{p.name}</th>
                 <td className={td}>{p.status}</td>
                 <td className={td}>{p.ip}</td>
-                <td className={td}>{p.ports}</td>
-                <td className={`${td} break-all`}>{p.labels}</td>
+                <td className={td}>
+                  <Labels text={p.ports} sep=", " />
+                </td>
+                <td className={td}>
+                  <Labels text={p.labels} />
+                </td>
               </tr>
             ))}
           </tbody>

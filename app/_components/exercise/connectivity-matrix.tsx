@@ -30,7 +30,8 @@ export function ConnectivityMatrix({ matrix, mode }: { matrix: GradeMatrix; mode
             <thead>
               <tr>
                 <th scope="col" className="px-1 text-left font-sans font-normal text-slate-500">
-                  from ＼ to
+                  <span aria-hidden="true">from ↓ to →</span>
+                  <span className="sr-only">source, then destination</span>
                 </th>
                 {matrix.endpoints.map((to) => (
                   <th key={to} scope="col" className="max-w-[5rem] truncate px-1 py-1 text-left font-normal" title={to}>
