@@ -43,31 +43,33 @@ function zero(schema: Schema): unknown {
   }
 }
 
+/** Reports a type mismatch (no closure per call: decode is on the hot path of every parse). */
+function wrong(value: unknown, path: string, errs: FieldErrors, want: string): undefined {
+  const shown = typeof value === 'object' ? describeType(value) : formatBadValue(value);
+  errs.add('Invalid', path, `must be ${want}`, undefined, { rawValue: shown });
+  return undefined;
+}
+
 /**
  * Decodes `value` against `schema`, reporting unknown fields and type mismatches into `errs`.
  * Returns the decoded value (unknown fields dropped) or undefined when absent or of the wrong type.
  */
 export function decode(value: unknown, schema: Schema, path: string, errs: FieldErrors): unknown {
   if (value === null || value === undefined) return undefined;
-  const wrong = (want: string): undefined => {
-    const shown = typeof value === 'object' ? describeType(value) : formatBadValue(value);
-    errs.add('Invalid', path, `must be ${want}`, undefined, { rawValue: shown });
-    return undefined;
-  };
   switch (schema.kind) {
     case 'any':
       return value;
     case 'string':
-      return typeof value === 'string' ? value : wrong('a string');
+      return typeof value === 'string' ? value : wrong(value, path, errs, 'a string');
     case 'bool':
-      return typeof value === 'boolean' ? value : wrong('a boolean');
+      return typeof value === 'boolean' ? value : wrong(value, path, errs, 'a boolean');
     case 'int':
-      return typeof value === 'number' && Number.isInteger(value) ? value : wrong('an integer');
+      return typeof value === 'number' && Number.isInteger(value) ? value : wrong(value, path, errs, 'an integer');
     case 'intOrString':
       if (typeof value === 'string') return value;
-      return typeof value === 'number' && Number.isInteger(value) ? value : wrong('an integer or a string');
+      return typeof value === 'number' && Number.isInteger(value) ? value : wrong(value, path, errs, 'an integer or a string');
     case 'stringMap': {
-      if (typeof value !== 'object' || Array.isArray(value)) return wrong('a map of strings');
+      if (typeof value !== 'object' || Array.isArray(value)) return wrong(value, path, errs, 'a map of strings');
       const out: Record<string, string> = {};
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
         if (v === null) { out[k] = ''; continue; }
@@ -81,14 +83,16 @@ export function decode(value: unknown, schema: Schema, path: string, errs: Field
       return out;
     }
     case 'array': {
-      if (!Array.isArray(value)) return wrong('a list');
-      return value.map((item, i) => {
-        if (item === null || item === undefined) return zero(schema.of);
-        return decode(item, schema.of, `${path}[${i}]`, errs);
-      });
+      if (!Array.isArray(value)) return wrong(value, path, errs, 'a list');
+      const out: unknown[] = new Array(value.length);
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        out[i] = item === null || item === undefined ? zero(schema.of) : decode(item, schema.of, `${path}[${i}]`, errs);
+      }
+      return out;
     }
     case 'object': {
-      if (typeof value !== 'object' || Array.isArray(value)) return wrong('an object');
+      if (typeof value !== 'object' || Array.isArray(value)) return wrong(value, path, errs, 'an object');
       const out: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
         const f = schema.fields[k];

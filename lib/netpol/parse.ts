@@ -87,14 +87,18 @@ function convert(node: unknown, path: string, depth: number, w: Walk, record: bo
     return out;
   }
   if (isSeq(node)) {
-    return node.items.map((item, i) => {
-      const p = childPath(path, i);
+    const items = node.items;
+    const out: unknown[] = new Array(items.length);
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      const p = `${path}[${i}]`;
       if (record) {
         const pos = posOf(w.lc, (item as YamlNode | null)?.range?.[0]);
         if (pos) w.positions[p] = pos;
       }
-      return convert(item, p, depth + 1, w, record);
-    });
+      out[i] = convert(item, p, depth + 1, w, record);
+    }
+    return out;
   }
   return node === null || node === undefined ? null : undefined;
 }
@@ -113,36 +117,43 @@ export function estimateDepth(text: string): number {
   let max = 0;
   let flow = 0;
   const indents: number[] = [];
-  for (const line of text.split('\n')) {
-    let i = 0;
-    while (line.charCodeAt(i) === 32) i++;
-    if (i >= line.length || line[i] === '#') continue;
-    if (flow === 0) {
-      while (indents.length > 0 && indents[indents.length - 1] >= i) indents.pop();
-      indents.push(i);
-    }
-    let dashes = 0;
-    let j = i;
-    while (line[j] === '-' && (j + 1 === line.length || line[j + 1] === ' ')) {
-      dashes++;
-      j += 1;
-      while (line.charCodeAt(j) === 32) j++;
-    }
-    let quote = '';
-    let lineMax = flow;
-    for (; j < line.length; j++) {
-      const c = line[j];
-      if (quote) {
-        if (c === quote) quote = '';
-        continue;
+  const n = text.length;
+  let start = 0;
+  while (start <= n) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = n;
+    let i = start;
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    if (i < end && text[i] !== '#') {
+      const indent = i - start;
+      if (flow === 0) {
+        while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
+        indents.push(indent);
       }
-      if (c === '"' || c === "'") quote = c;
-      else if (c === '#' && line[j - 1] === ' ') break;
-      else if (c === '[' || c === '{') { flow++; if (flow > lineMax) lineMax = flow; }
-      else if ((c === ']' || c === '}') && flow > 0) flow--;
+      let dashes = 0;
+      let j = i;
+      while (text[j] === '-' && (j + 1 === end || text[j + 1] === ' ')) {
+        dashes++;
+        j += 1;
+        while (j < end && text.charCodeAt(j) === 32) j++;
+      }
+      let quote = 0;
+      let lineMax = flow;
+      for (; j < end; j++) {
+        const c = text.charCodeAt(j);
+        if (quote !== 0) {
+          if (c === quote) quote = 0;
+          continue;
+        }
+        if (c === 34 || c === 39) quote = c; // " '
+        else if (c === 35 && text.charCodeAt(j - 1) === 32) break; // ' #' starts a comment
+        else if (c === 91 || c === 123) { flow++; if (flow > lineMax) lineMax = flow; } // [ {
+        else if ((c === 93 || c === 125) && flow > 0) flow--; // ] }
+      }
+      const depth = indents.length + dashes + lineMax;
+      if (depth > max) max = depth;
     }
-    const depth = indents.length + dashes + lineMax;
-    if (depth > max) max = depth;
+    start = end + 1;
   }
   return max;
 }
