@@ -107,8 +107,8 @@ function median(xs: number[]): number {
   return s[Math.floor(s.length / 2)];
 }
 
-/** Median wall time of `fn` in microseconds over `iterations` runs after `warmup` runs. */
-function timeMedianUs(fn: () => unknown, iterations: number, warmup: number): number {
+/** Wall-time samples of `fn` in microseconds over `iterations` runs after `warmup` runs. */
+function samplesUs(fn: () => unknown, iterations: number, warmup: number): number[] {
   for (let i = 0; i < warmup; i++) fn();
   const xs: number[] = [];
   for (let i = 0; i < iterations; i++) {
@@ -116,7 +116,12 @@ function timeMedianUs(fn: () => unknown, iterations: number, warmup: number): nu
     fn();
     xs.push((performance.now() - t0) * 1000);
   }
-  return median(xs);
+  return xs;
+}
+
+/** Median wall time of `fn` in microseconds. */
+function timeMedianUs(fn: () => unknown, iterations: number, warmup: number): number {
+  return median(samplesUs(fn, iterations, warmup));
 }
 
 /** Session.post on the main-thread session answers synchronously; this makes that explicit. */
@@ -184,7 +189,10 @@ function main(): void {
   };
   const N = 600;
   const allowedCount = grade();
-  const aUs = timeMedianUs(grade, N, 100);
+  const aSamples = samplesUs(grade, N, 100);
+  const aUs = median(aSamples);
+  // The fastest run is the least disturbed by other processes on a shared machine.
+  const aBest = Math.min(...aSamples);
   const yamlUs = timeMedianUs(() => parseAllDocuments(smallText), N, 100);
   const parsePoliciesUs = timeMedianUs(() => parsePolicies(smallText), N, 100);
   const { policies: smallPolicies } = parsePolicies(smallText);
@@ -192,7 +200,7 @@ function main(): void {
   const model = compile(small, smallPolicies);
   const evalUs = timeMedianUs(() => probes.forEach((p) => summarizeVerdict(evaluate(model, p))), N, 100);
   console.log(`\n(a) typical grading: 20 pods, 10 policies (${smallText.length} bytes of YAML), 100 probes (${allowedCount} allowed)`);
-  console.log(`    median ${aUs.toFixed(0)} µs per grading from YAML text (parse + validate + compile + 100 × evaluate)   [target < 1000 µs]`);
+  console.log(`    median ${aUs.toFixed(0)} µs (best ${aBest.toFixed(0)} µs) per grading from YAML text (parse + validate + compile + 100 × evaluate)   [target < 1000 µs]`);
   console.log(`    median ${(compileUs + evalUs).toFixed(0)} µs per grading of parsed policies (compile ${compileUs.toFixed(0)} µs + 100 × evaluate+summarize ${evalUs.toFixed(0)} µs)`);
   console.log(`    parsePolicies alone ${parsePoliciesUs.toFixed(0)} µs, of which raw YAML parsing ${yamlUs.toFixed(0)} µs`);
 
