@@ -118,6 +118,11 @@ describe('lint details', () => {
     expect(lint(CASES['NP004-namespace-label-unknown'].pos).find((d) => d.code === 'NP004-namespace-label-unknown')!.message).toContain('`kubernetes.io/metadata.name: ops`');
     expect(lint(CASES['NP009-named-port-undeclared'].pos).find((d) => d.code === 'NP009-named-port-undeclared')!.message).toContain('did you mean `http`?');
   });
+  it('suggests a near-miss namespace name', () => {
+    const text = policy(`podSelector: {matchLabels: {app: db}}\ningress:\n- from:\n  - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: opps}}`);
+    const d = lint(text).find((x) => x.code === 'NP005-selector-matches-no-pod');
+    expect(d?.message).toContain('did you mean `kubernetes.io/metadata.name=ops`?');
+  });
   it('reports NP004 instead of NP005 for an unknown namespace label', () => {
     expect(codes(CASES['NP004-namespace-label-unknown'].pos)).not.toContain('NP005-selector-matches-no-pod');
   });
