@@ -167,7 +167,9 @@ export async function startApp(root = ROOT): Promise<TAppServer> {
     } catch {
       return;
     }
-    await Promise.race([exited, sleep(5000)]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise<void>((r) => (timer = setTimeout(r, 5000)))]);
+    clearTimeout(timer);
     if (child.exitCode === null) {
       try {
         process.kill(-child.pid, 'SIGKILL');
