@@ -84,7 +84,7 @@ spec:
       containers:
       - name: nginx
         image: nginx:1.27
-        ports: [{containerPort: 80, name: http}]
+        ports: [{containerPort: 80, name: http, hostPort: 8080, hostIP: 0.0.0.0}]
       - name: sidecar
         image: envoy
         ports: [{containerPort: 9901, name: admin}]
@@ -143,6 +143,12 @@ spec: {selector: {app: web}, ports: [{port: 80}]}
     expect(r.cluster).not.toBeNull();
     const p = parseCluster('apiVersion: v1\nkind: Pod\nmetadata: {name: x}\n', { defaultNamespace: 'dev' });
     expect(p.cluster?.pods[0].namespace).toBe('dev');
+  });
+
+  it('warns about hostNetwork pods', () => {
+    const r = parseCluster('apiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec: {hostNetwork: true, containers: []}\n');
+    expect(r.cluster?.pods).toHaveLength(1);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ severity: 'warning', path: 'spec.hostNetwork', line: 4 })]);
   });
 
   it('validates manifests too', () => {

@@ -17,6 +17,8 @@ export const POD_IP_BASE = '10.244.0.1';
 
 const str: Schema = { kind: 'string' };
 const PORT_SCHEMA: Schema = { kind: 'object', fields: { name: str, containerPort: { kind: 'int' }, protocol: str } };
+/** core/v1 ContainerPort as real manifests carry it (hostPort/hostIP accepted and ignored). */
+const MANIFEST_PORT_SCHEMA: Schema = { kind: 'object', fields: { name: str, containerPort: { kind: 'int' }, protocol: str, hostPort: { kind: 'any' }, hostIP: { kind: 'any' } } };
 const MODEL_SCHEMA: Schema = {
   kind: 'object',
   fields: {
@@ -142,16 +144,26 @@ function readPodSpec(spec: unknown, path: string, errs: FieldErrors): ContainerP
   if (!Array.isArray(containers)) { errs.add('Invalid', `${path}.containers`, 'must be a list', undefined, { rawValue: typeof containers }); return []; }
   const out: ContainerPort[] = [];
   containers.forEach((c, i) => {
-    const raw = decode(pick(c, 'ports'), { kind: 'array', of: PORT_SCHEMA }, `${path}.containers[${i}].ports`, errs) as (RawPort | undefined)[] | undefined;
+    const raw = decode(pick(c, 'ports'), { kind: 'array', of: MANIFEST_PORT_SCHEMA }, `${path}.containers[${i}].ports`, errs) as (RawPort | undefined)[] | undefined;
     out.push(...ports(raw, `${path}.containers[${i}].ports`, errs));
   });
   return out;
+}
+
+function warnHostNetwork(podSpec: unknown, path: string, errs: FieldErrors): void {
+  if (pick(podSpec, 'hostNetwork') !== true) return;
+  errs.add('Invalid', `${path}.hostNetwork`, '', undefined, {
+    severity: 'warning',
+    message: `${path}.hostNetwork: a hostNetwork pod uses its node's IP and most network plugins do not apply NetworkPolicy to it; it is modelled as an ordinary pod`,
+  });
 }
 
 function readManifest(obj: ParsedObject, d: Draft, errs: FieldErrors, defaultNamespace: string): void {
   const v = obj.value as Record<string, unknown>;
   const kind = v.kind;
   const meta = readMeta(v, 'metadata', errs);
+  if (kind === 'Pod') warnHostNetwork(pick(v, 'spec'), 'spec', errs);
+  else warnHostNetwork(pick(pick(pick(v, 'spec'), 'template'), 'spec'), 'spec.template.spec', errs);
   switch (kind) {
     case 'Namespace': {
       if (!meta.name) { errs.add('Required', 'metadata.name', 'name or generateName is required', undefined, { at: 'metadata' }); return; }
