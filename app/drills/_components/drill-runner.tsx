@@ -89,7 +89,7 @@ export function DrillRunner(props: TRunnerProps) {
   const totalSeconds = Math.round((Date.parse(props.deadline) - Date.parse(props.startedAt)) / 1000);
   const schedule = useMemo(() => alertSchedule(totalSeconds), [totalSeconds]);
   const clockBase = useRef({ remainingMs: Date.parse(props.deadline) - Date.parse(props.serverNow), perf: 0, offsetMs: 0 });
-  const [remainingMs, setRemainingMs] = useState(clockBase.current.remainingMs);
+  const [remainingMs, setRemainingMs] = useState(() => Date.parse(props.deadline) - Date.parse(props.serverNow));
   const [alert, setAlert] = useState<string | null>(null);
   const [sound, setSound] = useState(true);
   const soundRef = useRef(sound);
@@ -109,8 +109,13 @@ export function DrillRunner(props: TRunnerProps) {
   // ---- tasks: text, flags, save state ------------------------------------------------------------------------
   const [current, setCurrent] = useState(0);
   const currentRef = useRef(0);
-  const texts = useRef<string[]>(tasks.map(initialText));
-  const [textVersion, setTextVersion] = useState(0); // bumps re-render for answered marks
+  // The texts live in state for rendering and in a ref for the save callbacks (which must see the latest text).
+  const [textsState, setTextsState] = useState<string[]>(() => tasks.map(initialText));
+  const texts = useRef<string[]>(textsState);
+  const setText = useCallback((index: number, yaml: string) => {
+    texts.current = texts.current.map((t, i) => (i === index ? yaml : t));
+    setTextsState(texts.current);
+  }, []);
   const [editorKey, setEditorKey] = useState(0); // bumps to recreate the editor with replaced text
   const [flags, setFlags] = useState<boolean[]>(tasks.map((t) => t.flagged));
   const flagsRef = useRef(flags);
@@ -192,9 +197,8 @@ export function DrillRunner(props: TRunnerProps) {
         clearLocalDraft(sessionId, index, { yaml: body.yaml, savedAt: body.savedAt });
         if (!body.applied && !dirty.current.has(index)) {
           // Another tab saved newer text for this task: show it rather than silently diverging.
-          texts.current[index] = body.yaml;
+          setText(index, body.yaml);
           editAt.current.delete(index);
-          setTextVersion((v) => v + 1);
           if (index === currentRef.current) setEditorKey((k) => k + 1);
           setNotice({ kind: 'info', text: `Task ${index + 1} was saved more recently from another tab or window; that newer text is shown.` });
         }
@@ -209,7 +213,7 @@ export function DrillRunner(props: TRunnerProps) {
         inFlight.current.delete(index);
       }
     },
-    [base, bookElapsed, goToResults, resync, serverTimeIso, sessionId],
+    [base, bookElapsed, goToResults, resync, serverTimeIso, sessionId, setText],
   );
 
   const flushAll = useCallback(async () => {
@@ -217,7 +221,7 @@ export function DrillRunner(props: TRunnerProps) {
   }, [save]);
 
   // Restore drafts kept in this browser that are newer than the server's (typed offline or before a crash).
-  useEffect(() => {
+  const restore = () => {
     activeSince.current = performance.now();
     // Until the fresh reading below arrives, count from the page's server time as if it were now.
     clockBase.current = { ...clockBase.current, perf: performance.now(), offsetMs: Date.parse(props.serverNow) - Date.now() };
@@ -227,7 +231,7 @@ export function DrillRunner(props: TRunnerProps) {
       if (!local) return;
       const serverAt = t.draft ? Date.parse(t.draft.savedAt) : 0;
       if (local.yaml !== texts.current[i] && Date.parse(local.savedAt) > serverAt) {
-        texts.current[i] = local.yaml;
+        setText(i, local.yaml);
         editAt.current.set(i, local.savedAt);
         dirty.current.add(i);
         restored++;
@@ -236,7 +240,6 @@ export function DrillRunner(props: TRunnerProps) {
       }
     });
     if (restored > 0) {
-      setTextVersion((v) => v + 1);
       setEditorKey((k) => k + 1);
       setSaveState(tasks.map((_, i) => (dirty.current.has(i) ? 'unsaved' : 'saved')));
       void flushAll();
@@ -252,7 +255,12 @@ export function DrillRunner(props: TRunnerProps) {
         }
       })
       .catch(() => undefined);
-    // Runs once after hydration.
+  };
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => restore(), 0);
+    return () => window.clearTimeout(timer);
+    // Runs once after hydration (localStorage is only readable in the browser).
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -307,7 +315,6 @@ export function DrillRunner(props: TRunnerProps) {
         void save(currentRef.current);
       }
     };
-    tick();
     const id = window.setInterval(tick, 250);
     const onVisible = () => {
       if (document.visibilityState !== 'visible') return;
@@ -344,17 +351,16 @@ export function DrillRunner(props: TRunnerProps) {
   const onTextChange = useCallback(
     (index: number, yaml: string) => {
       if (ended.current) return;
-      texts.current[index] = yaml;
+      setText(index, yaml);
       const at = serverTimeIso();
       editAt.current.set(index, at);
       writeLocalDraft(sessionId, index, { yaml, savedAt: at });
       dirty.current.add(index);
       setState(index, 'unsaved');
-      setTextVersion((v) => v + 1);
       if (saveTimer.current) clearTimeout(saveTimer.current);
       saveTimer.current = setTimeout(() => void save(index), SAVE_DELAY_MS);
     },
-    [save, serverTimeIso, sessionId],
+    [save, serverTimeIso, sessionId, setText],
   );
 
   const switchTo = useCallback(
@@ -440,11 +446,10 @@ export function DrillRunner(props: TRunnerProps) {
   };
 
   const task = tasks[current];
-  const text = texts.current[current];
+  const text = textsState[current];
   const seconds = Math.max(0, Math.ceil(remainingMs / 1000));
   const warning = lastPassedAlert(schedule, seconds);
-  const answered = tasks.map((t, i) => answeredText(t, texts.current[i]));
-  void textVersion;
+  const answered = tasks.map((t, i) => answeredText(t, textsState[i]));
   const stateLabel: Record<TSaveState, string> = { saved: 'Saved', unsaved: 'Unsaved changes', saving: 'Saving…', local: 'Kept in this browser (not yet on the server)' };
 
   return (
