@@ -4,7 +4,9 @@ import GitHubProvider from 'next-auth/providers/github';
 import { PrismaAdapter } from '@next-auth/prisma-adapter';
 import { db } from '@/lib/db/client';
 import { getEnv, type TEnv } from '@/lib/env';
+import { AppError, isAppError, isDatabaseUnavailable } from '@/lib/errors';
 import { findUserCredentials } from '@/lib/db/user/find-user-credentials';
+import { hitRateLimit } from '@/lib/db/user/hit-rate-limit';
 import { normalizeEmail } from './email';
 import { verifyPassword } from './password';
 import { ensureEnvAdmin } from './ensure-env-admin';
@@ -13,13 +15,35 @@ import { ZRole } from './roles';
 /** How long a session lasts without activity (seconds): 14 days, refreshed daily while used. */
 export const SESSION_MAX_AGE = 14 * 24 * 60 * 60;
 
-/** Check email + password; null for any failure so the answer never tells whether the email exists. */
+/** Sign-in attempts allowed per email per window (slows password guessing; the same for unknown emails). */
+export const SIGN_IN_LIMIT = { attempts: 10, windowMs: 15 * 60 * 1000 };
+
+/** The error code next-auth passes to the sign-in page (`?error=`) when the limit is hit. */
+export const RATE_LIMITED_ERROR = 'RateLimited';
+/** The error code for sign-in attempts while the database is unreachable. */
+export const UNAVAILABLE_ERROR = 'Unavailable';
+
+/**
+ * Check email + password; null for any failure so the answer never tells whether the email exists.
+ * Over SIGN_IN_LIMIT it throws RATE_LIMITED_ERROR (next-auth reports it as `error=RateLimited`).
+ */
 export async function authorizeCredentials(credentials: Record<string, unknown> | undefined): Promise<{ id: string; email: string | null; name: string | null; role: 'learner' | 'instructor' | 'admin' } | null> {
   const email = typeof credentials?.email === 'string' ? normalizeEmail(credentials.email) : '';
   const password = typeof credentials?.password === 'string' ? credentials.password : '';
   if (!email || !password || password.length > 1024) return null;
-  await ensureEnvAdmin();
-  const user = await findUserCredentials(email);
+  let user: Awaited<ReturnType<typeof findUserCredentials>>;
+  try {
+    await ensureEnvAdmin();
+    const limit = await hitRateLimit(`sign-in:${email}`, SIGN_IN_LIMIT.attempts, SIGN_IN_LIMIT.windowMs);
+    if (!limit.allowed) throw new AppError('RATE_LIMITED', RATE_LIMITED_ERROR);
+    user = await findUserCredentials(email);
+  } catch (err) {
+    // next-auth puts a thrown message into the sign-in URL: pass only our codes, never driver messages.
+    if (isAppError(err) && err.code === 'RATE_LIMITED') throw new Error(RATE_LIMITED_ERROR);
+    if (isDatabaseUnavailable(err)) throw new Error(UNAVAILABLE_ERROR);
+    console.error('[auth] sign-in failed:', err);
+    throw new Error('ServerError');
+  }
   // verifyPassword spends the same bcrypt time when the user or its hash is missing.
   const ok = await verifyPassword(password, user?.passwordHash);
   if (!user || !ok) return null;

@@ -1,4 +1,5 @@
-import type { Browser } from 'playwright-core';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { describeBrowser, launchBrowser, newPage, setEditorText, signUpViaUi, startApp, uniqueEmail, type TAppServer } from './harness';
 
 // Wrong on purpose: isolating egress too breaks prod → dev traffic that must keep working.
@@ -24,6 +25,12 @@ spec:
   policyTypes:
   - Ingress
 `;
+
+// `E2E_SCREENSHOTS=<dir>` saves the README's screenshots (exercise feedback, progress) while the flow runs.
+async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: path.resolve(dir, `${name}.png`), fullPage: true });
+}
 
 describeBrowser('learner flow: sign up, fail, fix, pass, progress', () => {
   let app: TAppServer;
@@ -59,6 +66,7 @@ describeBrowser('learner flow: sign up, fail, fix, pass, progress', () => {
       expect(failedText).toMatch(/expected\s+allowed,\s+got\s+denied/);
       expect(failedText).toMatch(/default-deny-ingress/); // the reason names the isolating policy
       expect(failedText).not.toMatch(/dev\/tester → prod\/web/); // flows the answer gets right are not listed
+      await screenshot(page, 'exercise-feedback');
 
       // 2. the fix passes
       await setEditorText(page, RIGHT);
@@ -71,6 +79,7 @@ describeBrowser('learner flow: sign up, fail, fix, pass, progress', () => {
       await page.goto('/progress');
       const solved = page.locator('dt', { hasText: 'Solved' }).locator('xpath=following-sibling::dd[1]');
       await expect(solved.innerText()).resolves.toMatch(/^1 \/ \d+$/);
+      await screenshot(page, 'progress');
       const attempts = await page.goto('/attempts');
       expect(attempts?.status()).toBe(200);
       const rows = await page.locator('tbody tr').count();

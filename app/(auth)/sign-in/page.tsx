@@ -15,6 +15,9 @@ const ERROR_TEXT: Record<string, string> = {
   OAuthCallback: 'GitHub sign-in did not complete. Try again.',
   SessionRequired: 'Please sign in to continue.',
   Configuration: 'Sign-in is misconfigured on the server (check AUTH_SECRET).',
+  RateLimited: 'Too many sign-in attempts for this email. Wait 15 minutes and try again.',
+  Unavailable: 'Sign-in is unavailable: the server cannot reach its database. Try again in a moment.',
+  ServerError: 'Sign-in failed because of a server error. Try again in a moment.',
 };
 
 /** Sign-in page: `?callbackUrl=` returns there afterwards, `?error=` shows next-auth's error in words. */

@@ -6,6 +6,15 @@ import { useState, type FormEvent } from 'react';
 
 const inputClass = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/30';
 
+// next-auth's error codes from authorize (see lib/auth/options.ts), in words; one message for unknown email
+// and wrong password: no user enumeration.
+function errorText(code: string | null | undefined): string {
+  if (!code || code === 'CredentialsSignin') return 'Wrong email or password.';
+  if (code === 'RateLimited') return 'Too many sign-in attempts for this email. Wait 15 minutes and try again.';
+  if (code === 'Unavailable') return 'Sign-in is unavailable: the server cannot reach its database. Try again in a moment.';
+  return 'Sign-in failed: the server could not check your password. Try again in a moment.';
+}
+
 /** Email + password sign-in through next-auth's credentials flow, plus GitHub when configured. */
 export function SignInForm({ callbackUrl, initialError, githubEnabled, initialEmail }: { callbackUrl: string; initialError: string | null; githubEnabled: boolean; initialEmail?: string }) {
   const [error, setError] = useState<string | null>(initialError);
@@ -19,8 +28,7 @@ export function SignInForm({ callbackUrl, initialError, githubEnabled, initialEm
     try {
       const res = await signIn('credentials', { redirect: false, email: String(form.get('email') ?? ''), password: String(form.get('password') ?? ''), callbackUrl });
       if (!res || res.error) {
-        // One message for unknown email and wrong password: no user enumeration.
-        setError(res?.error === 'CredentialsSignin' || !res ? 'Wrong email or password.' : 'Sign-in failed: the server could not check your password. Try again in a moment.');
+        setError(errorText(res?.error));
         setBusy(false);
         return;
       }

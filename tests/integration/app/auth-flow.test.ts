@@ -25,7 +25,7 @@ import { NextRequest } from 'next/server';
 import { GET as authGET, POST as authPOST } from '@/app/api/auth/[...nextauth]/route';
 import { POST as signupPOST } from '@/app/api/auth/signup/route';
 import { GET as progressGET } from '@/app/api/progress/route';
-import { authorizeCredentials } from '@/lib/auth/options';
+import { authorizeCredentials, SIGN_IN_LIMIT } from '@/lib/auth/options';
 import { requireRole, requireUser } from '@/lib/auth';
 import { toErrorResponse } from '@/lib/errors';
 import { updateUserRole } from '@/lib/db/user/update-user-role';
@@ -146,6 +146,18 @@ describe('credentials sign-in (next-auth standard flow)', () => {
     expect(new URL(b2.url).searchParams.get('error')).toBe('CredentialsSignin');
     expect(wrong.cookies.has('next-auth.session-token')).toBe(false);
     expect(unknown.cookies.has('next-auth.session-token')).toBe(false);
+  });
+
+  it('limits sign-in attempts per email, for unknown emails alike', async () => {
+    const target = email('guess');
+    const urls: string[] = [];
+    for (let i = 0; i < SIGN_IN_LIMIT.attempts + 1; i++) {
+      const res = await signIn(new Jar(), target, `Wrong-Password-${i}`);
+      urls.push(((await res.json()) as { url: string }).url);
+    }
+    const errors = urls.map((u) => new URL(u).searchParams.get('error'));
+    expect(errors.slice(0, SIGN_IN_LIMIT.attempts).every((e) => e === 'CredentialsSignin')).toBe(true);
+    expect(errors[SIGN_IN_LIMIT.attempts]).toBe('RateLimited');
   });
 
   it('authorize() itself accepts only the right password (email case-insensitive)', async () => {
