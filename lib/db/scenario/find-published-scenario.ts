@@ -5,16 +5,28 @@ import { AppError } from '@/lib/errors';
 /** A stored scenario version: the row's identity plus its validated content (hidden parts included: server only). */
 export type TStoredScenario = { id: string; slug: string; version: number; content: TScenario };
 
+// Parsed content by row id + content hash. Reusing the same object also lets the grader's per-scenario cache
+// (cluster and existing policies, keyed by object identity) hit across requests.
+const parsedCache = new Map<string, TScenario>();
+const CACHE_MAX = 500;
+
 /** The newest published version of `slug`, or null when there is none. */
 export async function findPublishedScenario(slug: string): Promise<TStoredScenario | null> {
   const row = await db.scenario.findFirst({
     where: { slug, published: true },
     orderBy: { version: 'desc' },
-    select: { id: true, slug: true, version: true, content: true },
+    select: { id: true, slug: true, version: true, content: true, contentHash: true },
   });
   if (!row) return null;
-  const parsed = ZScenario.safeParse(row.content);
-  // Rows are validated when seeded or authored; a bad row is a bug, not a user mistake.
-  if (!parsed.success) throw new AppError('INTERNAL', `scenario \`${slug}\` version ${row.version} is stored in an invalid shape`);
-  return { id: row.id, slug: row.slug, version: row.version, content: parsed.data };
+  const key = `${row.id}:${row.contentHash}`;
+  let content = parsedCache.get(key);
+  if (!content) {
+    const parsed = ZScenario.safeParse(row.content);
+    // Rows are validated when seeded or authored; a bad row is a bug, not a user mistake.
+    if (!parsed.success) throw new AppError('INTERNAL', `scenario \`${slug}\` version ${row.version} is stored in an invalid shape`);
+    content = parsed.data;
+    if (parsedCache.size >= CACHE_MAX) parsedCache.delete(parsedCache.keys().next().value as string);
+    parsedCache.set(key, content);
+  }
+  return { id: row.id, slug: row.slug, version: row.version, content };
 }
