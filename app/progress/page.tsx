@@ -8,6 +8,7 @@ import type { TProgress } from '@/lib/db/progress/types';
 import { ScoreChart } from '@/app/_components/score-chart';
 import { ServiceUnavailable } from '@/app/_components/service-unavailable';
 import { formatDuration } from '@/app/_components/format';
+import { DrillHistorySection } from '@/app/drills/_components/drill-history';
 
 export const metadata: Metadata = { title: 'Progress' };
 export const dynamic = 'force-dynamic';
@@ -100,6 +101,8 @@ export default async function ProgressPage() {
           </table>
         )}
       </section>
+
+      <DrillHistorySection />
     </div>
   );
 }
