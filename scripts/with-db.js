@@ -73,6 +73,8 @@ async function main() {
       ...baseEnv,
       DATABASE_URL: database.url,
       AUTH_SECRET: authSecret,
+      // Closed networks: no telemetry calls from Next.js (operators can still set it to 0).
+      NEXT_TELEMETRY_DISABLED: baseEnv.NEXT_TELEMETRY_DISABLED ?? '1',
       ...(opts.mode === 'test' ? { NETPOL_TEST_DATABASE: database.source === 'embedded' ? 'throwaway' : 'external' } : {}),
     });
     const [cmd, ...args] = opts.command;

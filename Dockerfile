@@ -1,0 +1,29 @@
+# syntax=docker/dockerfile:1
+# Netpol Lab: multi-stage build, runs as a non-root user. Migrations and content seeding run on start
+# (scripts/with-db.js with DATABASE_URL set), then `next start`. See docker-compose.yml.
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+# The postinstall (prisma generate) needs the schema, its config and our Prisma wrapper.
+COPY package.json package-lock.json prisma.config.ts ./
+COPY prisma ./prisma
+COPY scripts ./scripts
+RUN npm ci
+COPY . .
+RUN npm run build \
+ && npm prune --omit=dev --ignore-scripts
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    NEXT_TELEMETRY_DISABLED=1 \
+    PATH=/app/node_modules/.bin:$PATH \
+    PORT=3000
+WORKDIR /app
+RUN groupadd --system app && useradd --system --gid app --home-dir /app app
+COPY --from=build --chown=app:app /app ./
+USER app
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s \
+  CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node", "scripts/with-db.js", "--mode", "start", "--", "next", "start", "-H", "0.0.0.0"]
