@@ -1,0 +1,117 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { loadContent } from '@/lib/scenarios/load-content';
+import type { TScenario } from '@/lib/scenarios/schema';
+import { ROOT, describeBrowser, launchBrowser, newPage, setEditorText, signUpViaUi, startApp, uniqueEmail, type TAppServer } from './harness';
+
+const content = loadContent(path.join(ROOT, 'content'));
+const scenario = (slug: string) => content.scenarios.find((s) => s.slug === slug)?.content as TScenario;
+const EASY = scenario('default-deny-ingress'); // difficulty 1: answered correctly
+const MEDIUM = scenario('allow-from-namespace'); // difficulty 2: left unanswered
+const ANSWER = EASY.solution as string;
+
+// The drill is started through the JSON API like any tool would; one minute is the shortest whole-minute drill.
+async function startDrill(page: Page, body: unknown): Promise<{ id: string; deadline: string }> {
+  return page.evaluate(async (b) => {
+    const res = await fetch('/api/drills/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) });
+    if (res.status !== 201) throw new Error(`start failed: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { id: string; deadline: string };
+  }, body);
+}
+
+// Hidden parts of a task: every `why`, the explanation, and solution lines the learner did not type.
+function assertNoGradingData(text: string, typed: string) {
+  const own = new Set(typed.split('\n'));
+  for (const s of [EASY, MEDIUM]) {
+    for (const e of s.expectations) expect(text).not.toContain(e.why);
+    expect(text).not.toContain(s.explanation.trim().split('\n')[0]);
+    for (const line of (s.solution ?? '').split('\n').filter((l) => l.trim().length > 12 && !own.has(l))) expect(text).not.toContain(line);
+  }
+}
+
+describeBrowser('timed drill: answer, reload, deadline, results', () => {
+  let app: TAppServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  }, 15 * 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('keeps the draft and the clock across a reload, alerts, ends at the deadline and grades the saved answer', async () => {
+    const { context, page } = await newPage(browser, app.baseUrl);
+    try {
+      await signUpViaUi(page, uniqueEmail('drill'), 'Correct-Horse-42', '/drills');
+      await page.getByRole('heading', { name: 'Drills' }).first().waitFor();
+      const { id, deadline } = await startDrill(page, { scenarios: ['default-deny-ingress', 'allow-from-namespace'], minutes: 1, feedback: 'end' });
+
+      // 1. answer task 1; the save indicator confirms it reached the server
+      await page.goto(`/drills/session/${id}`);
+      await page.locator('[data-editor-ready="true"] .cm-content').first().waitFor();
+      const listText = await page.getByTestId('drill-task-list').innerText();
+      expect(listText).toContain(EASY.title);
+      expect(listText).toContain(MEDIUM.title);
+      await setEditorText(page, ANSWER);
+      await page.waitForSelector('[data-testid="drill-save-status"][data-state="saved"]', { timeout: 15_000 });
+      await page.waitForFunction(() => document.querySelector('[data-testid="drill-task-0"]')?.getAttribute('data-answered') === 'true');
+      expect(await page.getByTestId('drill-task-1').getAttribute('data-answered')).toBe('false');
+      // Flag task 2 for review (saved with the task).
+      await page.getByTestId('drill-task-1').click();
+      await page.getByTestId('drill-flag').check();
+      await page.waitForSelector('[data-testid="drill-save-status"][data-state="saved"]');
+
+      // 2. exam mode: nothing graded is in the page or the API before the end
+      assertNoGradingData(await page.content(), ANSWER);
+      const apiText = await page.evaluate(async (u) => (await fetch(u)).text(), `/api/drills/sessions/${id}`);
+      assertNoGradingData(apiText, ANSWER);
+      expect(apiText).not.toMatch(/"(score|pass|failed|expectations)":/);
+
+      // 3. reload: draft, flag and remaining time are intact
+      await page.reload();
+      await page.locator('[data-editor-ready="true"] .cm-content').first().waitFor();
+      const editorText = await page.locator('.cm-content').first().innerText();
+      expect(editorText).toContain('name: default-deny-ingress');
+      expect(editorText).toContain('- Ingress');
+      expect(await page.getByTestId('drill-task-0').getAttribute('data-answered')).toBe('true');
+      expect(await page.getByTestId('drill-task-1').getAttribute('data-flagged')).toBe('true');
+      await page.waitForTimeout(600);
+      const shown = Number(await page.getByTestId('drill-clock').getAttribute('data-remaining'));
+      const expected = (Date.parse(deadline) - Date.now()) / 1000;
+      expect(Math.abs(shown - expected)).toBeLessThanOrEqual(3);
+      expect(shown).toBeGreaterThan(0);
+
+      // 4. the 15-seconds-left alert (a one-minute drill scales 30/15/5 minutes to 15/8/3 seconds) is shown
+      const alert = page.getByTestId('drill-alert');
+      await alert.waitFor({ timeout: 70_000 });
+      expect(await alert.innerText()).toMatch(/seconds left/);
+
+      // 5. the deadline passes: the page lands on the results by itself
+      await page.waitForURL((u) => u.pathname === `/drills/session/${id}/results`, { timeout: 90_000 });
+      await page.getByTestId('drill-results-summary').waitFor();
+      const first = page.getByTestId('drill-result-0');
+      const second = page.getByTestId('drill-result-1');
+      expect(await first.getAttribute('data-score')).toBe('1');
+      expect(await first.getAttribute('data-answered')).toBe('true');
+      expect(await second.getAttribute('data-score')).toBe('0');
+      expect(await second.getAttribute('data-answered')).toBe('false');
+      expect(await page.getByTestId('drill-total-score').innerText()).toBe('33%'); // weights 1 and 2
+      expect(await page.getByTestId('drill-passed').innerText()).toMatch(/not passed/i);
+      // The review now shows the solution and explanation of the unanswered task.
+      const review = await page.evaluate(() => document.body.textContent ?? '');
+      expect(review).toContain(MEDIUM.expectations[0].why);
+      expect(review).toContain((MEDIUM.solution as string).split('\n').find((l) => l.includes('namespaceSelector')) ?? 'namespaceSelector');
+
+      // 6. history on /progress
+      await page.goto('/progress');
+      const history = await page.getByTestId('drill-history').innerText();
+      expect(history).toMatch(/33% ✘/);
+    } finally {
+      await context.close();
+    }
+  }, 5 * 60_000);
+});
