@@ -38,6 +38,8 @@ export function childPath(path: string, key: string | number): string {
 type Walk = {
   positions: Record<string, SourcePos>;
   lc: LineCounter;
+  /** Line index of the last position looked up: keys come in document order, so lookups mostly move forward. */
+  cursor: number;
   doc: YamlDocument;
   maxDepth: number;
   tooDeep: boolean;
@@ -50,6 +52,17 @@ function posOf(lc: LineCounter, offset: number | undefined): SourcePos | undefin
   if (offset === undefined) return undefined;
   const p = lc.linePos(offset);
   return { line: p.line, column: p.col };
+}
+
+/** Position of an offset, scanning forward from the last one (binary search only when going back). */
+function walkPos(w: Walk, offset: number | undefined): SourcePos | undefined {
+  if (offset === undefined) return undefined;
+  const starts = w.lc.lineStarts;
+  let i = w.cursor;
+  if (i >= starts.length || starts[i] > offset) return posOf(w.lc, offset);
+  while (i + 1 < starts.length && starts[i + 1] <= offset) i++;
+  w.cursor = i;
+  return { line: i + 1, column: offset - starts[i] + 1 };
 }
 
 function setKey(out: Record<string, unknown>, key: string, value: unknown): void {
@@ -79,8 +92,9 @@ function convert(node: unknown, path: string, depth: number, w: Walk, record: bo
       const key = typeof k === 'string' ? k : k === null || k === undefined ? '' : typeof k === 'object' ? JSON.stringify(k) : String(k);
       const p = childPath(path, key);
       if (record) {
-        const pos = posOf(w.lc, (item.key as YamlNode | null)?.range?.[0]);
-        if (pos && !(p in w.positions)) w.positions[p] = pos;
+        // Duplicate keys are already errors (uniqueKeys), so each path is set once.
+        const pos = walkPos(w, (item.key as YamlNode | null)?.range?.[0]);
+        if (pos) w.positions[p] = pos;
       }
       setKey(out, key, item.value === null ? null : convert(item.value, p, depth + 1, w, record));
     }
@@ -93,7 +107,7 @@ function convert(node: unknown, path: string, depth: number, w: Walk, record: bo
       const item = items[i];
       const p = `${path}[${i}]`;
       if (record) {
-        const pos = posOf(w.lc, (item as YamlNode | null)?.range?.[0]);
+        const pos = walkPos(w, (item as YamlNode | null)?.range?.[0]);
         if (pos) w.positions[p] = pos;
       }
       out[i] = convert(item, p, depth + 1, w, record);
@@ -226,7 +240,7 @@ export function parseDocuments(text: string, opts: ParseDocumentsOptions = {}): 
     const root = doc.contents;
     if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) return;
     const rootPos = posOf(lc, (root as YamlNode).range?.[0]);
-    const w: Walk = { positions: {}, lc, doc, maxDepth, tooDeep: false, aliasBudget: maxAliasCount, aliasExceeded: false };
+    const w: Walk = { positions: {}, lc, cursor: 0, doc, maxDepth, tooDeep: false, aliasBudget: maxAliasCount, aliasExceeded: false };
     const value = convert(root, '', 0, w, true);
     if (w.tooDeep) {
       diagnostics.push(limit(`nesting is too deep: the limit is ${maxDepth} levels`, { document: index, line: rootPos?.line, column: rootPos?.column }));
