@@ -123,6 +123,13 @@ describe('checkScenario', () => {
     expect(checkScenario(weak, { maxSurvivorShare: 0.5 }).ok).toBe(true);
   });
 
+  it('warns about lint findings in the reference solution', () => {
+    const extra = '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: nobody\n  namespace: prod\nspec:\n  podSelector:\n    matchLabels:\n      app: nobody\n';
+    const r = checkScenario({ ...denyIngress, solution: denyIngress.solution + extra });
+    expect(r.ok).toBe(true);
+    expect(r.findings).toEqual([expect.objectContaining({ severity: 'warning', check: 'solution', message: expect.stringMatching(/^solution lint NP011-policy-selects-no-pods line 17: /) })]);
+  });
+
   it('reports a broken cluster or existing policy instead of throwing', () => {
     const badPolicy = { ...fromNamespace, existingPolicies: fromNamespace.existingPolicies!.replace('- Ingress', '- Sideways') };
     expect(errors(checkScenario(badPolicy))[0]).toMatch(/^existing-policies: scenario `allow-from-namespace`: existingPolicies: line 9: /);

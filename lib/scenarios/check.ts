@@ -159,6 +159,8 @@ export function checkScenario(input: TScenario | string, ctx: CheckContext = {})
   for (const e of graded.errors) err('solution', `solution${e.line ? ` line ${e.line}` : ''}: ${e.message}`);
   for (const x of graded.expectations.filter((x) => !x.passed)) err('solution', `solution fails ${flow(x)}: expected ${x.expected}, got ${x.actual}: ${x.reason}`);
   for (const r of graded.requirements.filter((r) => !r.passed)) err('solution', `solution fails requirement ${r.description}: ${r.reason}`);
+  // A reference solution should model good practice: its lint findings are advice for the author.
+  for (const l of graded.lint) warn('solution', `solution lint ${l.code}${l.line ? ` line ${l.line}` : ''}: ${l.message}`);
   // Mutants are measured against the solution's connectivity, which means nothing while it is wrong.
   if (!graded.pass) return result(null);
 

@@ -263,17 +263,13 @@ describe('gradeSubmission: predict', () => {
 });
 
 describe('gradeSubmission: lint', () => {
-  it('includes the engine lint findings when lintPolicies is available', () => {
-    jest.isolateModules(() => {
-      jest.doMock('@/lib/netpol', () => ({
-        ...jest.requireActual('@/lib/netpol'),
-        lintPolicies: jest.requireActual('@/lib/netpol/lint').lintPolicies,
-      }));
-      const { gradeSubmission: grade } = require('./grade') as typeof import('./grade');
-      const text = header('gateway-egress', 'payments') + '  podSelector:\n    matchLabels:\n      app: gateway\n  policyTypes: [Ingress]\n  egress:\n  - to:\n    - ipBlock:\n        cidr: 203.0.113.0/24\n';
-      const r = grade(egressExcept, text);
-      expect(r.lint.map((l) => l.code)).toContain('NP007-rules-ignored-by-policy-types');
-      expect(r.lint.find((l) => l.code === 'NP007-rules-ignored-by-policy-types')?.line).toEqual(expect.any(Number));
-    });
+  it('includes the engine lint findings with their code and line', () => {
+    const text = header('gateway-egress', 'payments') + '  podSelector:\n    matchLabels:\n      app: gateway\n  policyTypes: [Ingress]\n  egress:\n  - to:\n    - ipBlock:\n        cidr: 203.0.113.0/24\n';
+    const r = gradeSubmission(egressExcept, text);
+    expect(r.lint).toContainEqual(expect.objectContaining({ code: 'NP007-rules-ignored-by-policy-types', line: 11, column: 3, path: 'spec.egress' }));
+  });
+
+  it('lints the reference solution clean', () => {
+    expect(gradeSubmission(egressExcept, egressExcept.solution!).lint).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
-import * as netpol from '@/lib/netpol';
-import { evaluate, explainVerdict, reachability, summarizeVerdict, type CompiledModel, type Diagnostic, type NetworkPolicy, type Protocol, type Verdict } from '@/lib/netpol';
+import { evaluate, explainVerdict, lintPolicies, reachability, summarizeVerdict, type CompiledModel, type Diagnostic, type NetworkPolicy, type Protocol, type Verdict } from '@/lib/netpol';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { applySubmission, getScenarioBase, matrixEndpoints, matrixPorts, policyKey, applyPolicies, type MatrixPort } from './apply';
 import type { TExpectation, TRequirement, TScenario } from './schema';
@@ -111,7 +110,7 @@ function gradeWrite(scenario: TScenario, text: string): GradeReport {
   });
   const requirements = scenario.requirements.map((r) => checkRequirement(r, applied.submitted));
   const passed = expectations.filter((x) => x.passed).length + requirements.filter((x) => x.passed).length;
-  const lint = [...applied.warnings.map(toLint), ...runLint(applied.submitted, scenario, text)];
+  const lint = [...applied.warnings.map(toLint), ...runLint(applied.submitted, scenario)];
   return {
     scenario: scenario.slug,
     kind: 'write',
@@ -203,14 +202,9 @@ function toLint(d: Diagnostic): LintFinding {
   return { code: d.code ?? 'validation-warning', message: d.message, line: d.line ?? null, column: d.column ?? null, path: d.path };
 }
 
-type LintFn = (policies: NetworkPolicy[], opts?: { cluster?: unknown; taskNamespace?: string; text?: string }) => Diagnostic[];
-
-// lintPolicies is part of the engine contract but may land after the grader; grade without it until then.
-function runLint(policies: NetworkPolicy[], scenario: TScenario, text: string): LintFinding[] {
-  const lint = (netpol as unknown as Record<string, unknown>).lintPolicies as LintFn | undefined;
-  if (typeof lint !== 'function') return [];
+function runLint(policies: NetworkPolicy[], scenario: TScenario): LintFinding[] {
   const { cluster } = getScenarioBase(scenario);
-  return lint(policies, { cluster, taskNamespace: scenario.namespace, text }).map(toLint);
+  return lintPolicies(policies, { cluster, taskNamespace: scenario.namespace }).map(toLint);
 }
 
 type CellSource = 'engine' | Map<string, Outcome>;
