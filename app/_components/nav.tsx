@@ -29,7 +29,11 @@ export async function Nav() {
       <nav aria-label="Main" className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-2">
         <div className="flex flex-wrap items-center gap-4">
           <Link href="/" className="rounded-md px-1 py-1 text-lg font-semibold tracking-tight">
-            <span aria-hidden="true" className="mr-1 text-sky-400">⛨</span>Netpol Lab
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="mr-1.5 inline-block h-5 w-5 align-[-3px] text-sky-400" fill="none" stroke="currentColor" strokeWidth={2} strokeLinejoin="round">
+              <path d="M12 2 4 5v6c0 5 3.4 9.4 8 11 4.6-1.6 8-6 8-11V5l-8-3Z" />
+              <path d="m8.5 12 2.5 2.5 4.5-5" strokeLinecap="round" />
+            </svg>
+            Netpol Lab
           </Link>
           <NavLinks items={items} />
         </div>

@@ -42,7 +42,7 @@ export default async function ProgressPage() {
       <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label="Solved" value={`${p.solved} / ${p.total}`} sub={p.attempted ? `${p.attempted} attempted, not solved yet` : undefined} />
         <Stat label="Streak" value={`${p.streak.current} ${p.streak.current === 1 ? 'day' : 'days'}`} sub={`longest ${p.streak.longest}; ${p.streak.activeDays} practice days (UTC)`} />
-        <Stat label="Time spent" value={formatDuration(p.timeSpentMs)} sub={`${p.attemptCount} attempts`} />
+        <Stat label="Time spent" value={formatDuration(p.timeSpentMs)} sub="page open to submit, at most 1 h per attempt" />
         <Stat label="Attempts" value={String(p.attemptCount)} sub={p.history.length ? `last on ${p.history[p.history.length - 1].at.slice(0, 10)}` : 'none yet'} />
       </dl>
 

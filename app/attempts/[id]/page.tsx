@@ -16,7 +16,7 @@ const KIND: Record<TFeedbackItem['kind'], { label: string; symbol: string; cls: 
   error: { label: 'Error', symbol: '✗', cls: 'border-red-300 bg-red-50 text-red-900' },
   failed: { label: 'Failed flow', symbol: '✗', cls: 'border-amber-300 bg-amber-50 text-amber-900' },
   requirement: { label: 'Requirement', symbol: '✗', cls: 'border-amber-300 bg-amber-50 text-amber-900' },
-  lint: { label: 'Hint', symbol: 'ⓘ', cls: 'border-sky-300 bg-sky-50 text-sky-900' },
+  lint: { label: 'Hint', symbol: '!', cls: 'border-sky-300 bg-sky-50 text-sky-900' },
 };
 
 function Feedback({ item }: { item: TFeedbackItem }) {

@@ -69,6 +69,13 @@ describe('computeProgress', () => {
     expect(done.practiseNext).toBeNull();
   });
 
+  it('breaks mastery ties towards the topic with recent failures, then the easiest next scenario', () => {
+    const p = computeProgress(scenarios, [attempt('s4', false, day(0))], NOW);
+    expect(p.practiseNext).toMatchObject({ topic: 'egress', slug: 's3' });
+    const easy = computeProgress([scenario('h', ['a-topic'], 3), scenario('e', ['b-topic'], 1)], [], NOW);
+    expect(easy.practiseNext).toMatchObject({ topic: 'b-topic', slug: 'e' });
+  });
+
   it('caps each attempt’s time and keeps the history in time order', () => {
     const p = computeProgress(scenarios, [attempt('s2', true, day(0), 1, 5 * ATTEMPT_TIME_CAP_MS), attempt('s1', false, day(1), 0.25, 1000)], NOW);
     expect(p.timeSpentMs).toBe(ATTEMPT_TIME_CAP_MS + 1000);

@@ -107,21 +107,25 @@ export function computeProgress(scenarios: TCatalogScenario[], attempts: TAttemp
   const history: THistoryPoint[] = sorted.slice(-HISTORY_LIMIT).map((a) => ({ attemptId: a.id, at: a.createdAt.toISOString(), scenarioSlug: a.scenarioSlug, score: a.score, passed: a.passed }));
   const timeSpentMs = attempts.reduce((sum, a) => sum + Math.min(Math.max(0, a.durationMs), ATTEMPT_TIME_CAP_MS), 0);
 
-  // 4. practise next: lowest mastery among topics that still have unsolved scenarios (ties: fewer solved, then name)
-  let practiseNext: TPractiseNext | null = null;
-  const candidates = topics
-    .filter((t) => t.solved < t.total)
-    .sort((a, b) => a.mastery - b.mastery || a.solved - b.solved || a.topic.localeCompare(b.topic));
-  for (const t of candidates) {
-    const next = topicScenarios
-      .get(t.topic)!
+  // 4. practise next: the weakest topic that still has unsolved scenarios. Ties on mastery (common early on,
+  // when most topics are at 0) go to the topic with the most recent failures (where the learner struggles),
+  // then to the one whose next scenario is easiest, then by name.
+  const failurePressure = (topic: string) =>
+    topicScenarios.get(topic)!.reduce((sum, s) => sum + (bySlug.get(s.slug) ?? []).filter((a) => !a.passed).reduce((acc, a) => acc + Math.pow(0.5, Math.max(0, now.getTime() - a.createdAt.getTime()) / DAY_MS / FAILURE_HALF_LIFE_DAYS), 0), 0);
+  const nextIn = (topic: string) =>
+    topicScenarios
+      .get(topic)!
       .filter((s) => standings.get(s.slug)?.status !== 'solved')
       .sort((a, b) => a.difficulty - b.difficulty || (standings.has(b.slug) ? 1 : 0) - (standings.has(a.slug) ? 1 : 0) || a.title.localeCompare(b.title))[0];
-    if (next) {
-      const pct = Math.round(t.mastery * 100);
-      practiseNext = { slug: next.slug, title: next.title, topic: t.topic, difficulty: next.difficulty, reason: `${t.topic} is your weakest topic (${pct}% mastery, ${t.solved} of ${t.total} solved)` };
-      break;
-    }
+  const candidates = topics
+    .filter((t) => t.solved < t.total)
+    .map((t) => ({ t, pressure: failurePressure(t.topic), next: nextIn(t.topic) }))
+    .sort((a, b) => a.t.mastery - b.t.mastery || b.pressure - a.pressure || a.next.difficulty - b.next.difficulty || a.t.topic.localeCompare(b.t.topic));
+  let practiseNext: TPractiseNext | null = null;
+  if (candidates.length) {
+    const { t, next } = candidates[0];
+    const pct = Math.round(t.mastery * 100);
+    practiseNext = { slug: next.slug, title: next.title, topic: t.topic, difficulty: next.difficulty, reason: `${t.topic} is your weakest topic (${pct}% mastery, ${t.solved} of ${t.total} solved)` };
   }
 
   return {
