@@ -3,7 +3,7 @@
  * NP008. NP001 uses the compiled model when there is one, to union DNS rules exactly per selected pod.
  */
 import { finding } from './lint-finding';
-import { formatSelector } from './selectors';
+import { compileSelector, formatSelector, matchSelector } from './selectors';
 import type { CompiledModel, Diagnostic, LabelSelector, NetworkPolicy, NetworkPolicyEgressRule, NetworkPolicyPeer, NetworkPolicyPort } from './types';
 
 /** Port names conventionally given to DNS container ports (CoreDNS: `dns`, `dns-tcp`). */
@@ -65,21 +65,46 @@ function podOnly(peer: NetworkPolicyPeer): boolean {
   return !!peer.podSelector && !peer.namespaceSelector && !peer.ipBlock;
 }
 
-/** NP002: a namespaceSelector-only peer directly next to a podSelector-only peer (the `- podSelector` indentation slip). */
-function checkSeparatePeers(p: NetworkPolicy): Diagnostic[] {
+/** Pods of `namespaces` whose labels match `sel`. */
+function countPods(model: CompiledModel, namespaces: string[], sel: LabelSelector | undefined): number {
+  const c = compileSelector(sel);
+  let n = 0;
+  for (const ns of namespaces) for (const i of model.podsByNamespace.get(ns) ?? []) if (matchSelector(c, model.cluster.pods[i].labels)) n++;
+  return n;
+}
+
+/**
+ * True when the cluster supports the AND reading of a namespace-only peer next to a pod-only peer: the
+ * podSelector matches no pod of the policy's namespace (where it alone looks) but matches pods in the
+ * namespaces the namespaceSelector picks.
+ */
+function andReadingLikely(model: CompiledModel, p: NetworkPolicy, ns: NetworkPolicyPeer, pod: NetworkPolicyPeer): boolean {
+  const nsSel = compileSelector(ns.namespaceSelector);
+  const picked = model.cluster.namespaces.filter((n) => matchSelector(nsSel, model.namespaceLabels.get(n.name) ?? n.labels)).map((n) => n.name);
+  return countPods(model, [p.namespace], pod.podSelector) === 0 && countPods(model, picked, pod.podSelector) > 0;
+}
+
+/**
+ * NP002: a namespaceSelector-only peer directly next to a podSelector-only peer (the `- podSelector`
+ * indentation slip). Without a cluster every such pair is reported; with one, only pairs the cluster supports
+ * (see andReadingLikely), since "these namespaces, or these pods of mine" is a legitimate OR.
+ */
+function checkSeparatePeers(p: NetworkPolicy, model: CompiledModel | undefined): Diagnostic[] {
   const out: Diagnostic[] = [];
   const scan = (peers: NetworkPolicyPeer[] | undefined, base: string, field: 'from' | 'to') => {
     (peers ?? []).forEach((peer, j) => {
       if (j === 0) return;
       const prev = peers![j - 1];
-      const pair = nsOnly(prev) && podOnly(peer) ? [prev, peer] : podOnly(prev) && nsOnly(peer) ? [peer, prev] : null;
+      const pair = nsOnly(prev) && podOnly(peer) ? { ns: prev, pod: peer, podAt: j } : podOnly(prev) && nsOnly(peer) ? { ns: peer, pod: prev, podAt: j - 1 } : null;
       if (!pair) return;
-      const [ns, pod] = pair;
+      const { ns, pod, podAt } = pair;
+      if (model && !andReadingLikely(model, p, ns, pod)) return;
       out.push(
         finding(
           p,
           'NP002-separate-peers-maybe-and',
-          `${base}.${field}[${j}]`,
+          // Located at the podSelector peer: that is the `-` to remove.
+          `${base}.${field}[${podAt}]`,
           `${base}.${field}[${j - 1}] and ${base}.${field}[${j}] are two peers (OR): every pod in namespaces matching \`${formatSelector(ns.namespaceSelector)}\` is allowed, plus pods matching \`${formatSelector(pod.podSelector)}\` in namespace \`${p.namespace}\`; for "those pods in those namespaces" put podSelector in the same peer as namespaceSelector (no \`-\` before it)`,
         ),
       );
@@ -90,14 +115,18 @@ function checkSeparatePeers(p: NetworkPolicy): Diagnostic[] {
   return out;
 }
 
-/** NP006 and NP007: policyTypes against the rules present (explicit policyTypes only; defaulting cannot cause them). */
+/**
+ * NP006 and NP007: policyTypes against the rules present (explicit policyTypes only; defaulting cannot cause
+ * them). NP006 skips pure deny policies (no rules at all: default-deny, quarantine), whose intent is plain; it
+ * reports a policy that allows some ingress while its policyTypes also cuts all egress as a side effect.
+ */
 function checkPolicyTypes(p: NetworkPolicy): Diagnostic[] {
   const out: Diagnostic[] = [];
   const types = p.spec.policyTypes;
   const nEgress = p.spec.egress?.length ?? 0;
   const nIngress = p.spec.ingress?.length ?? 0;
-  if (types.includes('Egress') && nEgress === 0 && !p.spec.policyTypesDefaulted) {
-    out.push(finding(p, 'NP006-egress-denied-all', 'spec.policyTypes', 'spec.policyTypes lists `Egress` but there are no egress rules: all egress from the selected pods is denied, DNS included (intended?)'));
+  if (types.includes('Egress') && nEgress === 0 && !p.spec.policyTypesDefaulted && types.includes('Ingress') && nIngress > 0) {
+    out.push(finding(p, 'NP006-egress-denied-all', 'spec.policyTypes', `spec.policyTypes lists \`Egress\` but there are no egress rules: besides the ingress rules, all egress from the selected pods is denied, DNS included (intended?)`));
   }
   if (!types.includes('Egress') && nEgress > 0) {
     out.push(finding(p, 'NP007-rules-ignored-by-policy-types', 'spec.egress', `spec.egress has ${nEgress} rule${nEgress === 1 ? '' : 's'} but spec.policyTypes does not list \`Egress\`: the egress rules are ignored; add \`Egress\` to policyTypes`));
@@ -123,7 +152,7 @@ export function lintSpecs(policies: NetworkPolicy[], opts: { taskNamespace?: str
     out.push(...checkNamespace(p, opts.taskNamespace));
     out.push(...checkPolicyTypes(p));
     out.push(...checkDns(p, policies, opts.model));
-    out.push(...checkSeparatePeers(p));
+    out.push(...checkSeparatePeers(p, opts.model));
   }
   return out;
 }

@@ -41,8 +41,8 @@ const CASES: Record<LintCode, { pos: string; neg: string; task?: string }> = {
       '---\n' + policy(`podSelector: {}\npolicyTypes: [Egress]\negress:\n${DNS_RULE}`, 'prod', 'dns'),
   },
   'NP002-separate-peers-maybe-and': {
-    pos: policy(`podSelector: {matchLabels: {app: db}}\ningress:\n- from:\n  - namespaceSelector: {matchLabels: {team: shop}}\n  - podSelector: {matchLabels: {app: web}}`),
-    neg: policy(`podSelector: {matchLabels: {app: db}}\ningress:\n- from:\n  - namespaceSelector: {matchLabels: {team: shop}}\n    podSelector: {matchLabels: {app: web}}`),
+    pos: policy(`podSelector: {matchLabels: {app: db}}\ningress:\n- from:\n  - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ops}}\n  - podSelector: {matchLabels: {app: mon}}`),
+    neg: policy(`podSelector: {matchLabels: {app: db}}\ningress:\n- from:\n  - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ops}}\n    podSelector: {matchLabels: {app: mon}}`),
   },
   'NP003-and-peer-maybe-separate': {
     pos: policy(`podSelector: {matchLabels: {app: db}}\ningress:\n- from:\n  - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ops}}\n    podSelector: {matchLabels: {app: web}}`),
@@ -57,8 +57,9 @@ const CASES: Record<LintCode, { pos: string; neg: string; task?: string }> = {
     neg: policy(`podSelector: {matchLabels: {app: db}}\ningress:\n- from:\n  - podSelector: {matchLabels: {app: web}}`),
   },
   'NP006-egress-denied-all': {
-    pos: policy(`podSelector: {}\npolicyTypes: [Ingress, Egress]`),
-    neg: policy(`podSelector: {}\npolicyTypes: [Ingress, Egress]\negress:\n${DNS_RULE}`),
+    pos: policy(`podSelector: {}\npolicyTypes: [Ingress, Egress]\ningress:\n- from: [{podSelector: {}}]`),
+    // A pure deny-all policy states its intent: not reported.
+    neg: policy(`podSelector: {}\npolicyTypes: [Ingress, Egress]`),
   },
   'NP007-rules-ignored-by-policy-types': {
     pos: policy(`podSelector: {}\npolicyTypes: [Ingress]\negress:\n${DNS_RULE}`),
@@ -106,11 +107,20 @@ describe.each(Object.entries(CASES) as [LintCode, (typeof CASES)[LintCode]][])('
 });
 
 describe('lint details', () => {
-  it('points NP002 at the second peer and explains the OR', () => {
-    const [d] = lint(CASES['NP002-separate-peers-maybe-and'].pos).filter((x) => x.code === 'NP002-separate-peers-maybe-and');
+  it('points NP002 at the podSelector peer, explains the OR, and does not repeat it as NP005', () => {
+    const found = lint(CASES['NP002-separate-peers-maybe-and'].pos);
+    const [d] = found.filter((x) => x.code === 'NP002-separate-peers-maybe-and');
     expect(d.path).toBe('spec.ingress[0].from[1]');
     expect(d.line).toBe(9);
     expect(d.message).toContain('two peers (OR)');
+    expect(found.map((x) => x.code)).not.toContain('NP005-selector-matches-no-pod');
+    const swapped = policy(`podSelector: {matchLabels: {app: db}}\ningress:\n- from:\n  - podSelector: {matchLabels: {app: mon}}\n  - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ops}}`);
+    expect(lint(swapped).find((x) => x.code === 'NP002-separate-peers-maybe-and')!.path).toBe('spec.ingress[0].from[0]');
+  });
+  it('keeps NP002 quiet with a cluster when the pods exist in the policy namespace (a deliberate OR)', () => {
+    const or = policy(`podSelector: {matchLabels: {app: db}}\ningress:\n- from:\n  - namespaceSelector: {matchLabels: {kubernetes.io/metadata.name: ops}}\n  - podSelector: {matchLabels: {app: web}}`);
+    expect(codes(or)).not.toContain('NP002-separate-peers-maybe-and');
+    expect(codes(or, { cluster: false })).toContain('NP002-separate-peers-maybe-and');
   });
   it('suggests the near-miss label and the metadata.name label', () => {
     expect(lint(CASES['NP005-selector-matches-no-pod'].pos).find((d) => d.code === 'NP005-selector-matches-no-pod')!.message).toContain('did you mean `app=web`?');

@@ -20,7 +20,7 @@ export type LintCode =
   | 'NP004-namespace-label-unknown'
   /** A peer's selectors match no pod in the cluster (often a typo): the peer allows nothing. */
   | 'NP005-selector-matches-no-pod'
-  /** policyTypes lists Egress but there are no egress rules: all egress (DNS included) of the selected pods is denied. */
+  /** policyTypes lists Egress with no egress rules in a policy that allows some ingress: all egress (DNS included) is denied as a side effect. */
   | 'NP006-egress-denied-all'
   /** Rules for a direction that policyTypes does not list: the API server keeps them but they are ignored. */
   | 'NP007-rules-ignored-by-policy-types'
@@ -46,7 +46,7 @@ export const LINT_CATALOGUE: readonly LintRule[] = [
   { code: 'NP003-and-peer-maybe-separate', stage: 'cluster', title: 'one AND-peer where two peers were probably meant', doc: 'namespaceSelector and podSelector in one peer must both hold; here that matches no pod although each alone matches some, so the peer allows nothing' },
   { code: 'NP004-namespace-label-unknown', stage: 'cluster', title: 'namespaceSelector on a label no namespace carries', doc: 'a namespaceSelector on a custom label (often `name`) that no namespace carries matches nothing; every namespace carries `kubernetes.io/metadata.name`' },
   { code: 'NP005-selector-matches-no-pod', stage: 'cluster', title: 'peer selector that matches no pod', doc: 'the peer\'s selectors match no pod in the cluster (often a typo in a label), so the peer allows nothing' },
-  { code: 'NP006-egress-denied-all', stage: 'spec', title: 'Egress in policyTypes without egress rules', doc: 'policyTypes lists Egress and there are no egress rules: all egress of the selected pods, DNS included, is denied' },
+  { code: 'NP006-egress-denied-all', stage: 'spec', title: 'Egress in policyTypes without egress rules', doc: 'a policy with ingress rules also lists Egress in policyTypes but has no egress rules: all egress of the selected pods, DNS included, is denied as a side effect (pure deny policies are not reported)' },
   { code: 'NP007-rules-ignored-by-policy-types', stage: 'spec', title: 'rules for a direction policyTypes does not list', doc: 'egress (or ingress) rules are present but policyTypes does not list that direction: the rules are ignored' },
   { code: 'NP008-namespace-not-task', stage: 'spec', title: 'policy outside the task\'s namespace', doc: 'a policy selects pods only in its own namespace; in another namespace it does not affect the task\'s pods' },
   { code: 'NP009-named-port-undeclared', stage: 'cluster', title: 'named port no destination pod declares', doc: 'named ports resolve against the destination pod\'s container ports; when no such pod declares the name (with that protocol) the port entry matches nothing' },
@@ -73,7 +73,13 @@ export type LintOptions = {
 export function lintPolicies(policies: NetworkPolicy[], opts: LintOptions = {}): Diagnostic[] {
   const model = opts.model ?? (opts.cluster ? compile(opts.cluster, policies) : undefined);
   const out = lintSpecs(policies, { taskNamespace: opts.taskNamespace, model });
-  if (model) out.push(...lintCluster(model));
+  if (model) {
+    // A peer reported as a probable AND slip (NP002) need not also be reported as matching nothing (NP005).
+    // Findings start with the policy's 'namespace/name: ', so document + path + that prefix names one peer.
+    const peerKey = (d: Diagnostic) => `${d.document}|${d.path}|${d.message.slice(0, d.message.indexOf(': '))}`;
+    const slips = new Set(out.filter((d) => d.code === 'NP002-separate-peers-maybe-and').map(peerKey));
+    out.push(...lintCluster(model).filter((d) => d.code !== 'NP005-selector-matches-no-pod' || !slips.has(peerKey(d))));
+  }
   return out
     .map((d, i) => ({ d, i }))
     .sort((a, b) => (a.d.document ?? 0) - (b.d.document ?? 0) || (a.d.line ?? 0) - (b.d.line ?? 0) || a.i - b.i)
