@@ -5,7 +5,8 @@ export type DiffLine = { op: 'same' | 'add' | 'del'; text: string };
 
 /** Lines are compared with trailing whitespace ignored; inputs are capped so the table stays small. */
 export function diffLines(ours: string, theirs: string, maxLines = 2000): DiffLine[] {
-  const a = ours.replace(/\s+$/, '').split('\n').slice(0, maxLines);
+  // An empty answer has no lines (not one empty line), so the diff is all additions.
+  const a = ours.trim() === '' ? [] : ours.replace(/\s+$/, '').split('\n').slice(0, maxLines);
   const b = theirs.replace(/\s+$/, '').split('\n').slice(0, maxLines);
   const norm = (s: string) => s.replace(/\s+$/, '');
   const n = a.length;

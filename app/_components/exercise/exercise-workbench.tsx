@@ -57,6 +57,8 @@ async function errorMessage(res: Response): Promise<string> {
 /** The interactive half of the exercise page: editor (or predict grid), submit, results, hints and solution. */
 export function ExerciseWorkbench(props: TWorkbenchProps) {
   const { scenario, signedIn } = props;
+  // The author preview points the same workbench at its own (non-recording) endpoints.
+  const api = props.apiBase ?? `/api/scenarios/${scenario.slug}`;
   const router = useRouter();
   const editorRef = useRef<PolicyEditorApi>(null);
   const initialText = props.serverDraft?.yaml ?? (scenario.kind === 'predict' ? answersToYaml(scenario.cells, {}) : (scenario.starter ?? ''));
@@ -101,7 +103,7 @@ export function ExerciseWorkbench(props: TWorkbenchProps) {
       if (!signedIn) return;
       setDraftStatus('saving');
       try {
-        const res = await fetch(`/api/scenarios/${scenario.slug}/draft`, {
+        const res = await fetch(`${api}/draft`, {
           method: 'PUT',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ yaml }),
@@ -116,7 +118,7 @@ export function ExerciseWorkbench(props: TWorkbenchProps) {
         setDraftStatus('local');
       }
     },
-    [scenario.slug, signedIn],
+    [api, signedIn],
   );
 
   const onTextChange = useCallback(
@@ -156,10 +158,10 @@ export function ExerciseWorkbench(props: TWorkbenchProps) {
     try {
       let res: Response;
       try {
-        res = await fetch(`/api/scenarios/${scenario.slug}/attempts`, init);
+        res = await fetch(`${api}/attempts`, init);
       } catch {
         // One retry with the same key: if the first request did arrive, the server answers with that attempt.
-        res = await fetch(`/api/scenarios/${scenario.slug}/attempts`, init);
+        res = await fetch(`${api}/attempts`, init);
       }
       if (res.status === 401) {
         setNotice({ kind: 'auth', text: 'Your session has expired. Sign in again, then submit; your draft is kept in this browser.' });
@@ -187,7 +189,7 @@ export function ExerciseWorkbench(props: TWorkbenchProps) {
       submitting$.current = false;
       setSubmitting(false);
     }
-  }, [props.passed, router, saveToServer, scenario.slug, signedIn, startedAt]);
+  }, [api, props.passed, router, saveToServer, signedIn, startedAt]);
 
   // Ctrl/Cmd+Enter submits from anywhere on the workbench (the editor binds it too, for vim insert mode).
   const onKeyDown = (e: React.KeyboardEvent) => {
@@ -200,7 +202,7 @@ export function ExerciseWorkbench(props: TWorkbenchProps) {
   const nextHint = async () => {
     setHintBusy(true);
     try {
-      const res = await fetch(`/api/scenarios/${scenario.slug}/hints`, { method: 'POST' });
+      const res = await fetch(`${api}/hints`, { method: 'POST' });
       if (res.status === 401) setNotice({ kind: 'auth', text: 'Your session has expired. Sign in again to use hints.' });
       else if (!res.ok) setNotice({ kind: 'error', text: `No hint: ${await errorMessage(res)}` });
       else {
@@ -219,8 +221,8 @@ export function ExerciseWorkbench(props: TWorkbenchProps) {
     if (giveUp && !window.confirm('Give up and see the solution? This is recorded with your next attempts.')) return;
     try {
       const res = giveUp
-        ? await fetch(`/api/scenarios/${scenario.slug}/give-up`, { method: 'POST' })
-        : await fetch(`/api/scenarios/${scenario.slug}/solution`);
+        ? await fetch(`${api}/give-up`, { method: 'POST' })
+        : await fetch(`${api}/solution`);
       if (res.status === 401) setNotice({ kind: 'auth', text: 'Your session has expired. Sign in again to see the solution.' });
       else if (!res.ok) setNotice({ kind: 'error', text: await errorMessage(res) });
       else {

@@ -20,24 +20,26 @@ export function PredictGrid(props: { cells: LearnerCell[]; answers: TPredictAnsw
           const name = `cell-${i}`;
           return (
             <li key={key}>
-              <fieldset className="flex flex-wrap items-center gap-3 rounded border border-slate-200 bg-white px-3 py-2">
+              <fieldset className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded border border-slate-200 bg-white px-3 py-2">
                 <legend className="sr-only">{describeFlow(c)}</legend>
-                <span aria-hidden="true" className="min-w-[18rem] font-mono text-sm">
+                <span aria-hidden="true" className="min-w-0 flex-1 break-words font-mono text-sm">
                   {formatFlow(c)}
                 </span>
-                {(['allowed', 'denied'] as const).map((choice) => (
-                  <label key={choice} className="flex items-center gap-1 text-sm">
-                    <input
-                      type="radio"
-                      name={name}
-                      value={choice}
-                      disabled={disabled}
-                      checked={value === (choice === 'allowed')}
-                      onChange={() => onChange({ ...answers, [key]: choice === 'allowed' })}
-                    />
-                    {choice === 'allowed' ? '✓ allowed' : '✗ denied'}
-                  </label>
-                ))}
+                <span className="flex shrink-0 gap-3">
+                  {(['allowed', 'denied'] as const).map((choice) => (
+                    <label key={choice} className="flex items-center gap-1 text-sm">
+                      <input
+                        type="radio"
+                        name={name}
+                        value={choice}
+                        disabled={disabled}
+                        checked={value === (choice === 'allowed')}
+                        onChange={() => onChange({ ...answers, [key]: choice === 'allowed' })}
+                      />
+                      {choice === 'allowed' ? '✓ allowed' : '✗ denied'}
+                    </label>
+                  ))}
+                </span>
               </fieldset>
             </li>
           );

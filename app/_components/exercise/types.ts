@@ -17,6 +17,8 @@ export type TWorkbenchProps = {
   gaveUp: boolean;
   /** Present only after a pass or give-up once the learner asked to see it. */
   solution: TRevealedSolution | null;
+  /** Base URL of the scenario APIs; default `/api/scenarios/{slug}` (the author preview passes its own). */
+  apiBase?: string;
 };
 
 export type { TAttemptResponse };
