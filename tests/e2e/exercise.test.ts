@@ -1,0 +1,192 @@
+/**
+ * The exercise page in a real browser: NetworkPolicy-aware completion, hover docs, live diagnostics, Ctrl+Enter,
+ * result rows that highlight their line, the keyboard escape (Esc then Tab), the vim toggle remembered per user,
+ * drafts across reloads and a lost session, hints, give-up with the solution diff, and the predict grid.
+ * With SCREENSHOT_DIR set, it also saves screenshots of the page with feedback (used for the README).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { describeBrowser, launchBrowser, newPage, setEditorText, signUpViaUi, startApp, uniqueEmail, type TAppServer } from './harness';
+
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
+
+async function shot(page: Page, name: string) {
+  if (!SCREENSHOT_DIR) return;
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
+}
+
+async function editorText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const view = document.querySelector('.cm-content') as HTMLElement | null;
+    return view ? view.innerText : '';
+  });
+}
+
+// Only namespace `monitoring` may reach every prod pod on 9090: this answer opens every port (two flows wrong).
+const MONITORING_ALL_PORTS = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: allow-monitoring
+  namespace: prod
+spec:
+  podSelector: {}
+  ingress:
+  - from:
+    - namespaceSelector:
+        matchLabels:
+          kubernetes.io/metadata.name: monitoring
+`;
+
+describeBrowser('exercise page', () => {
+  let app: TAppServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  }, 15 * 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  it('editor: completion from the cluster, hover docs, live diagnostics, Ctrl+Enter, line highlight, Esc then Tab', async () => {
+    const { context, page } = await newPage(browser, app.baseUrl);
+    try {
+      await signUpViaUi(page, uniqueEmail('editor'));
+      await page.goto('/scenarios/allow-from-namespace');
+      await page.locator('[data-editor-ready="true"]').waitFor();
+
+      // completion: namespace label keys, then values that exist in the cluster
+      await setEditorText(page, 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: allow-monitoring\n  namespace: prod\nspec:\n  podSelector: {}\n  ingress:\n  - from:\n    - namespaceSelector:\n        matchLabels:\n          ');
+      await page.keyboard.type('kub');
+      const options = page.locator('.cm-tooltip-autocomplete li');
+      await options.first().waitFor();
+      expect(await options.allInnerTexts()).toEqual([expect.stringContaining('kubernetes.io/metadata.name')]);
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('mon');
+      await options.first().waitFor();
+      expect((await options.allInnerTexts()).map((t) => t.replace(/monitoring$/, ''))).toEqual(['monitoring']);
+      await page.keyboard.press('Enter');
+      expect(await editorText(page)).toContain('kubernetes.io/metadata.name: monitoring');
+
+      // live diagnostics: an invalid port is underlined (not graded)
+      await page.keyboard.insertText('\n    ports:\n    - port: 70000\n');
+      await page.locator('.cm-lintRange-error').first().waitFor();
+
+      // hover docs on a field
+      await page.locator('.cm-line', { hasText: 'namespaceSelector:' }).getByText('namespaceSelector').hover();
+      const tip = page.locator('.cm-tooltip-hover');
+      await tip.waitFor();
+      expect(await tip.innerText()).toMatch(/spec\.ingress\[\]\.from\[\]\.namespaceSelector[\s\S]*kubernetes\.io\/metadata\.name/);
+
+      // Ctrl+Enter submits from the editor: the invalid port comes back with its line
+      await page.locator('.cm-content').click();
+      await page.keyboard.press('ControlOrMeta+Enter');
+      await page.getByTestId('result-panel').waitFor();
+      expect(await page.getByTestId('result-panel').innerText()).toMatch(/line 14, column \d+: spec\.ingress\[0\]\.ports\[0\]\.port: Invalid value: 70000/);
+
+      // a graded wrong answer: flows, expected vs actual, reason with policy and rule; the line button highlights
+      await setEditorText(page, MONITORING_ALL_PORTS);
+      await page.getByTestId('submit').click();
+      await page.getByTestId('failed-flows').waitFor();
+      const failed = await page.getByTestId('failed-flows').innerText();
+      expect(failed).toMatch(/monitoring\/prometheus → prod\/\w+ :(80|8080|5432)\/TCP/);
+      expect(failed).toMatch(/expected\s+denied,\s+got\s+allowed/);
+      expect(failed).toMatch(/prod\/allow-monitoring spec\.ingress\[0\] \(line 9\)/);
+      expect(failed).not.toMatch(/:9090\/TCP/); // flows the answer gets right are not listed before the reveal
+      await page.getByRole('button', { name: 'show the responsible rule at line 9 in the editor' }).first().click();
+      const highlighted = page.locator('.cm-np-highlight');
+      await highlighted.waitFor();
+      expect(await highlighted.innerText()).toBe('  - from:');
+      // the matrix is text too: a mismatch says so
+      expect(await page.getByTestId('result-panel').innerText()).toMatch(/allowed, expected denied: wrong/);
+      await shot(page, 'exercise-feedback.png');
+
+      // keyboard: Tab indents inside the editor; Esc then Tab leaves it for the Submit button
+      await page.locator('.cm-content').click();
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => !!document.activeElement?.closest('.cm-editor'))).toBe(true);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('submit');
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+
+  it('remembers vim mode and the draft, keeps the draft when the session is lost, gives hints and the solution', async () => {
+    const { context, page } = await newPage(browser, app.baseUrl);
+    try {
+      await signUpViaUi(page, uniqueEmail('draft'));
+      await page.goto('/scenarios/default-deny-ingress');
+      await page.locator('[data-editor-ready="true"]').waitFor();
+
+      await page.getByLabel('Vim mode').check();
+      await page.waitForResponse((r) => r.url().endsWith('/api/me/preferences') && r.status() === 200);
+      await setEditorText(page, '# my draft\n');
+      await page.waitForResponse((r) => r.url().endsWith('/draft') && r.request().method() === 'PUT' && r.status() === 200);
+      await page.reload();
+      await page.locator('[data-editor-ready="true"]').waitFor();
+      expect(await page.getByLabel('Vim mode').isChecked()).toBe(true);
+      await page.locator('.cm-vimMode').waitFor();
+      expect(await editorText(page)).toContain('# my draft');
+      await page.getByLabel('Vim mode').uncheck();
+
+      // hints one by one
+      await page.getByRole('button', { name: 'Show a hint' }).click();
+      await page.getByTestId('hints').waitFor();
+      expect(await page.getByTestId('hints').locator('li').count()).toBe(1);
+
+      // the session is lost: submitting asks to sign in again, and the draft survives a reload
+      await context.clearCookies();
+      await setEditorText(page, '# typed while signed out\n');
+      await page.getByTestId('submit').click();
+      const alert = page.getByRole('alert').filter({ hasText: 'Sign in' });
+      await alert.waitFor();
+      expect(await alert.innerText()).toMatch(/session has expired[\s\S]*draft is kept/i);
+      await page.reload();
+      await page.locator('[data-editor-ready="true"]').waitFor();
+      await page.waitForFunction(() => (document.querySelector('.cm-content') as HTMLElement | null)?.innerText.includes('typed while signed out'));
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+
+  it('give-up shows the solution with a diff against the answer; predict grid is graded per cell', async () => {
+    const { context, page } = await newPage(browser, app.baseUrl);
+    page.on('dialog', (d) => void d.accept());
+    try {
+      await signUpViaUi(page, uniqueEmail('giveup'));
+      await page.goto('/scenarios/default-deny-ingress');
+      await page.locator('[data-editor-ready="true"]').waitFor();
+      expect(await page.getByTestId('solution-panel').count()).toBe(0);
+      await setEditorText(page, 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\n');
+      await page.getByRole('button', { name: /give up/i }).click();
+      const panel = page.getByTestId('solution-panel');
+      await panel.waitFor();
+      expect(await panel.innerText()).toMatch(/Reference solution[\s\S]*podSelector: \{\}/);
+      await panel.getByText('Your answer vs the solution').click();
+      expect(await panel.innerText()).toMatch(/only in the solution:\s*\n?\s*metadata:/);
+
+      await page.goto('/scenarios/predict-union');
+      const grid = page.getByTestId('predict-grid');
+      await grid.waitFor();
+      const groups = grid.locator('fieldset');
+      const n = await groups.count();
+      expect(n).toBeGreaterThanOrEqual(6);
+      for (let i = 0; i < n; i++) await groups.nth(i).getByLabel('✓ allowed').check();
+      await page.getByTestId('submit').click();
+      await page.getByTestId('result-panel').waitFor();
+      const text = await page.getByTestId('result-panel').innerText();
+      expect(text).toMatch(/expected\s+denied,\s+you answered\s+allowed/);
+      expect(text).toMatch(new RegExp(`\\d+ of ${n} checks`));
+      await shot(page, 'exercise-predict.png');
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
+});
