@@ -35,6 +35,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 describeBrowser('learner flow: sign up, fail, fix, pass, progress', () => {
   let app: TAppServer;
   let browser: Browser;
+  let attemptPath = '';
 
   beforeAll(async () => {
     app = await startApp();
@@ -84,8 +85,33 @@ describeBrowser('learner flow: sign up, fail, fix, pass, progress', () => {
       expect(attempts?.status()).toBe(200);
       const rows = await page.locator('tbody tr').count();
       expect(rows).toBe(2);
+      attemptPath = (await page.locator('tbody tr a').first().getAttribute('href')) ?? '';
+      expect(attemptPath).toMatch(/^\/attempts\/[\w-]+$/);
+      const replay = await page.goto(attemptPath);
+      expect(replay?.status()).toBe(200);
+      await expect(page.locator('main').innerText()).resolves.toContain('policyTypes:');
     } finally {
       await context.close();
     }
   }, 120_000);
+
+  it('shows an attempt only to its owner: 404 for another learner, sign-in for anonymous', async () => {
+    expect(attemptPath).not.toBe('');
+    const other = await newPage(browser, app.baseUrl);
+    try {
+      await signUpViaUi(other.page, uniqueEmail('other'));
+      const res = await other.page.goto(attemptPath);
+      expect(res?.status()).toBe(404);
+      await expect(other.page.locator('main').innerText()).resolves.not.toContain('policyTypes:');
+    } finally {
+      await other.context.close();
+    }
+    const anon = await newPage(browser, app.baseUrl);
+    try {
+      await anon.page.goto(attemptPath);
+      expect(new URL(anon.page.url()).pathname).toBe('/sign-in');
+    } finally {
+      await anon.context.close();
+    }
+  }, 60_000);
 });
