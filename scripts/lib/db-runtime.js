@@ -36,14 +36,19 @@ function log(message) {
   process.stderr.write(`[db] ${message}\n`);
 }
 
-/** True when a process with this pid exists. */
+/** True when a process with this pid exists and is not a zombie (containers' init may never reap them). */
 function isAlive(pid) {
   if (!pid) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return error.code === 'EPERM';
+    if (error.code !== 'EPERM') return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no /proc (macOS): the signal check is all we have
   }
 }
 
