@@ -306,7 +306,8 @@ export function ExerciseWorkbench(props: TWorkbenchProps) {
               Reset to starter
             </button>
           )}
-          <span className="text-xs text-slate-500" aria-live="polite">
+          {/* Not a live region: it changes on every pause in typing and would drown out the results. */}
+          <span className="text-xs text-slate-500">
             {draftStatus === 'saving' ? 'Saving draft…' : draftStatus === 'saved' ? 'Draft saved' : draftStatus === 'local' ? 'Draft kept in this browser' : 'Draft saved in this browser'}
           </span>
         </div>

@@ -77,8 +77,19 @@ export function ResultPanel({ result, onShowLine, kind }: { result: TAttemptResp
                     From policies already in the cluster:{' '}
                     {f.pointers
                       .filter((p) => !p.inSubmission)
-                      .map((p) => `${p.policy}${p.path ? ` ${p.path}` : ''}${p.line ? ` (line ${p.line})` : ''}`)
-                      .join('; ')}
+                      .map((p, k) => (
+                        <span key={k}>
+                          {k > 0 && '; '}
+                          {p.policy}
+                          {p.path ? ` ${p.path}` : ''}
+                          {p.line ? (
+                            <>
+                              {' '}
+                              (<a href={`#existing-line-${p.line}`} className="text-sky-800 underline">line {p.line}</a>)
+                            </>
+                          ) : null}
+                        </span>
+                      ))}
                   </p>
                 )}
                 {f.why && <p className="mt-1 text-xs text-slate-700">Why it matters: {f.why}</p>}
