@@ -20,6 +20,10 @@ export const ZEnv = z.object({
   ADMIN_PASSWORD: z.string().optional(),
   // Connections the app's pool may open (per process).
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  // Rightmost X-Forwarded-For entries written by trusted infrastructure (1: one ingress); see lib/security.
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  // Scales every rate limit (e.g. 1000 for load benchmarks from one address); 1 in production.
+  RATE_LIMIT_MULTIPLIER: z.coerce.number().min(0.01).max(1_000_000).default(1),
 });
 
 /** Validated server configuration. */

@@ -114,5 +114,8 @@ export function toErrorResponse(err: unknown, init?: { headers?: HeadersInit }):
   const headers = new Headers(init?.headers);
   headers.set('content-type', 'application/json');
   if (status === 401) headers.set('www-authenticate', 'Session realm="netpol-lab"');
+  // 429s from lib/security carry the wait in details; clients and proxies read it from Retry-After.
+  const retryAfter = (body.error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (status === 429 && typeof retryAfter === 'number') headers.set('retry-after', String(retryAfter));
   return new Response(JSON.stringify(body), { status, headers });
 }

@@ -4,9 +4,9 @@ import GitHubProvider from 'next-auth/providers/github';
 import { PrismaAdapter } from '@next-auth/prisma-adapter';
 import { db } from '@/lib/db/client';
 import { getEnv, type TEnv } from '@/lib/env';
-import { AppError, isAppError, isDatabaseUnavailable } from '@/lib/errors';
+import { isDatabaseUnavailable } from '@/lib/errors';
 import { findUserCredentials } from '@/lib/db/user/find-user-credentials';
-import { hitRateLimit } from '@/lib/db/user/hit-rate-limit';
+import { RATE_LIMITS } from '@/lib/security/rate-limit';
 import { normalizeEmail } from './email';
 import { verifyPassword } from './password';
 import { ensureEnvAdmin } from './ensure-env-admin';
@@ -16,7 +16,7 @@ import { ZRole } from './roles';
 export const SESSION_MAX_AGE = 14 * 24 * 60 * 60;
 
 /** Sign-in attempts allowed per email per window (slows password guessing; the same for unknown emails). */
-export const SIGN_IN_LIMIT = { attempts: 10, windowMs: 15 * 60 * 1000 };
+export const SIGN_IN_LIMIT = { attempts: RATE_LIMITS.signIn[0].limit, windowMs: RATE_LIMITS.signIn[0].windowMs };
 
 /** The error code next-auth passes to the sign-in page (`?error=`) when the limit is hit. */
 export const RATE_LIMITED_ERROR = 'RateLimited';
@@ -25,7 +25,7 @@ export const UNAVAILABLE_ERROR = 'Unavailable';
 
 /**
  * Check email + password; null for any failure so the answer never tells whether the email exists.
- * Over SIGN_IN_LIMIT it throws RATE_LIMITED_ERROR (next-auth reports it as `error=RateLimited`).
+ * SIGN_IN_LIMIT is enforced before next-auth runs (app/api/auth/[...nextauth]/route.ts → lib/security).
  */
 export async function authorizeCredentials(credentials: Record<string, unknown> | undefined): Promise<{ id: string; email: string | null; name: string | null; role: 'learner' | 'instructor' | 'admin' } | null> {
   const email = typeof credentials?.email === 'string' ? normalizeEmail(credentials.email) : '';
@@ -33,13 +33,11 @@ export async function authorizeCredentials(credentials: Record<string, unknown> 
   if (!email || !password || password.length > 1024) return null;
   let user: Awaited<ReturnType<typeof findUserCredentials>>;
   try {
+    // The rate limit (per email and per address) runs before next-auth: lib/security/sign-in-limit.ts.
     await ensureEnvAdmin();
-    const limit = await hitRateLimit(`sign-in:${email}`, SIGN_IN_LIMIT.attempts, SIGN_IN_LIMIT.windowMs);
-    if (!limit.allowed) throw new AppError('RATE_LIMITED', RATE_LIMITED_ERROR);
     user = await findUserCredentials(email);
   } catch (err) {
     // next-auth puts a thrown message into the sign-in URL: pass only our codes, never driver messages.
-    if (isAppError(err) && err.code === 'RATE_LIMITED') throw new Error(RATE_LIMITED_ERROR);
     if (isDatabaseUnavailable(err)) throw new Error(UNAVAILABLE_ERROR);
     console.error('[auth] sign-in failed:', err);
     throw new Error('ServerError');

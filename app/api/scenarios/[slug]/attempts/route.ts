@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requireUser } from '@/lib/auth';
 import { AppError, toErrorResponse } from '@/lib/errors';
+import { enforceRateLimit } from '@/lib/security/rate-limit';
 import { submitAttempt } from '@/lib/db/attempt/submit-attempt';
 import { listOwnAttempts } from '@/lib/db/attempt/list-own-attempts';
 import { readJsonBody, MAX_BODY_BYTES } from '../_lib/read-json-body';
@@ -25,6 +26,7 @@ export async function POST(req: Request, ctx: TSlugContext): Promise<Response> {
   try {
     const slug = await slugOf(ctx);
     const user = await requireUser();
+    await enforceRateLimit('submit', req, user.id);
     const rawKey = req.headers.get('idempotency-key');
     const key = rawKey === null ? null : ZIdempotencyKey.safeParse(rawKey);
     if (key && !key.success) throw new AppError('BAD_REQUEST', key.error.issues[0]?.message ?? 'invalid Idempotency-Key');

@@ -1,5 +1,6 @@
 import { requireUser } from '@/lib/auth';
 import { toErrorResponse } from '@/lib/errors';
+import { enforceRateLimit } from '@/lib/security/rate-limit';
 import { ZSubmitTaskBody } from '@/lib/drills/schema';
 import { submitDrillTask } from '@/lib/db/drill/submit-drill-task';
 import { readJsonBody } from '@/app/api/scenarios/[slug]/_lib/read-json-body';
@@ -16,6 +17,7 @@ export async function POST(req: Request, ctx: TTaskContext): Promise<Response> {
     const id = await sessionIdOf(ctx);
     const index = await taskIndexOf(ctx);
     const user = await requireUser();
+    await enforceRateLimit('submit', req, user.id);
     const body = ZSubmitTaskBody.parse(await readJsonBody(req));
     const result = await submitDrillTask(user.id, id, index, { yaml: body.yaml, savedAt: body.savedAt ? new Date(body.savedAt) : null, elapsedMs: body.elapsedMs });
     return Response.json(result, { status: 201 });
