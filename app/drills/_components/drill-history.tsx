@@ -13,19 +13,19 @@ function TimeChart({ items }: { items: TDrillHistoryItem[] }) {
     const limit = h.deadline.getTime() - h.startedAt.getTime();
     return { id: h.id, title: h.title, share: limit > 0 ? Math.min(1, (h.durationMs ?? 0) / limit) : 1, used: h.durationMs ?? 0 };
   });
-  const bw = Math.max(4, Math.min(40, (W - 40) / Math.max(1, bars.length) - 4));
+  const bw = Math.max(4, Math.min(40, (W - 50) / Math.max(1, bars.length) - 4));
   const avg = Math.round((bars.reduce((s, b) => s + b.share, 0) / Math.max(1, bars.length)) * 100);
   const summary = `${bars.length} drills; on average ${avg}% of the time limit used.`;
   return (
     <figure className="space-y-1">
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Time used per drill. ${summary}`} className="h-auto w-full max-w-3xl">
-        <line x1={30} x2={W} y1={H - 20} y2={H - 20} stroke="#cbd5e1" />
-        <text x={26} y={14} fontSize={11} textAnchor="end" fill="#64748b">100%</text>
-        <text x={26} y={H - 20} fontSize={11} textAnchor="end" fill="#64748b">0%</text>
+        <line x1={44} x2={W} y1={H - 20} y2={H - 20} stroke="#cbd5e1" />
+        <text x={40} y={14} fontSize={11} textAnchor="end" fill="#64748b">100%</text>
+        <text x={40} y={H - 20} fontSize={11} textAnchor="end" fill="#64748b">0%</text>
         {bars.map((b, i) => {
           const h = b.share * (H - 30);
           return (
-            <rect key={b.id} x={34 + i * (bw + 4)} y={H - 20 - h} width={bw} height={h} fill={b.share >= 1 ? '#b45309' : '#0369a1'}>
+            <rect key={b.id} x={48 + i * (bw + 4)} y={H - 20 - h} width={bw} height={h} fill={b.share >= 1 ? '#b45309' : '#0369a1'}>
               <title>{`${b.title}: ${formatDuration(b.used)} (${Math.round(b.share * 100)}% of the limit)`}</title>
             </rect>
           );
