@@ -35,6 +35,9 @@ export function childPath(path: string, key: string | number): string {
   return path ? `${path}.${key}` : key;
 }
 
+/** Plain scalars go-yaml v2 (kubectl's YAML reader, YAML 1.1) resolves to booleans; YAML 1.2 keeps them strings. */
+const YAML11_BOOLEANS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF']);
+
 type Walk = {
   positions: Record<string, SourcePos>;
   lc: LineCounter;
@@ -43,6 +46,8 @@ type Walk = {
   doc: YamlDocument;
   maxDepth: number;
   tooDeep: boolean;
+  /** Paths of plain scalars that YAML 1.1 (kubectl) reads as booleans. */
+  yaml11Booleans: { path: string; value: string }[];
   /** Remaining alias expansions (nested expansions count too). */
   aliasBudget: number;
   aliasExceeded: boolean;
@@ -78,7 +83,10 @@ function setKey(out: Record<string, unknown>, key: string, value: unknown): void
 function convert(node: unknown, path: string, depth: number, w: Walk, record: boolean): unknown {
   if (w.tooDeep || w.aliasExceeded) return undefined;
   if (depth > w.maxDepth) { w.tooDeep = true; return undefined; }
-  if (isScalar(node)) return node.value;
+  if (isScalar(node)) {
+    if (record && node.type === 'PLAIN' && typeof node.value === 'string' && YAML11_BOOLEANS.has(node.value)) w.yaml11Booleans.push({ path, value: node.value });
+    return node.value;
+  }
   if (isAlias(node)) {
     if (--w.aliasBudget < 0) { w.aliasExceeded = true; return undefined; }
     const target = node.resolve(w.doc);
@@ -240,7 +248,7 @@ export function parseDocuments(text: string, opts: ParseDocumentsOptions = {}): 
     const root = doc.contents;
     if (root === null || (isScalar(root) && (root.value === null || root.value === undefined))) return;
     const rootPos = posOf(lc, (root as YamlNode).range?.[0]);
-    const w: Walk = { positions: {}, lc, cursor: 0, doc, maxDepth, tooDeep: false, aliasBudget: maxAliasCount, aliasExceeded: false };
+    const w: Walk = { positions: {}, yaml11Booleans: [], lc, cursor: 0, doc, maxDepth, tooDeep: false, aliasBudget: maxAliasCount, aliasExceeded: false };
     const value = convert(root, '', 0, w, true);
     if (w.tooDeep) {
       diagnostics.push(limit(`nesting is too deep: the limit is ${maxDepth} levels`, { document: index, line: rootPos?.line, column: rootPos?.column }));
@@ -261,12 +269,18 @@ export function parseDocuments(text: string, opts: ParseDocumentsOptions = {}): 
       }
       value.items.forEach((item, i) => {
         const p0 = buckets[i][''];
-        objects.push({ document: index, item: i, value: item, positions: buckets[i], prefix: `items[${i}]`, line: p0?.line, column: p0?.column });
+        const obj: ParsedObject = { document: index, item: i, value: item, positions: buckets[i], prefix: `items[${i}]`, line: p0?.line, column: p0?.column };
+        const pre = `items[${i}].`;
+        const bools = w.yaml11Booleans.filter((b) => b.path.startsWith(pre)).map((b) => ({ path: b.path.slice(pre.length), value: b.value }));
+        if (bools.length > 0) obj.yaml11Booleans = bools;
+        objects.push(obj);
       });
       return;
     }
     w.positions[''] = rootPos ?? { line: 1, column: 1 };
-    objects.push({ document: index, value, positions: w.positions, prefix: '', line: rootPos?.line, column: rootPos?.column });
+    const obj: ParsedObject = { document: index, value, positions: w.positions, prefix: '', line: rootPos?.line, column: rootPos?.column };
+    if (w.yaml11Booleans.length > 0) obj.yaml11Booleans = w.yaml11Booleans;
+    objects.push(obj);
   });
   return { objects, diagnostics };
 }

@@ -142,6 +142,11 @@ export type ParsedObject = {
   positions: Record<string, SourcePos>;
   /** Path prefix of the object in its document ('' or 'items[3]'); diagnostics are reported relative to the object. */
   prefix: string;
+  /**
+   * Paths of unquoted values such as `yes`, `on`, `y`, `n`: strings here (YAML 1.2) but booleans for kubectl,
+   * whose YAML reader follows YAML 1.1 (so `kubectl apply` fails on them where a string is expected).
+   */
+  yaml11Booleans?: { path: string; value: string }[];
 };
 
 /** Result of parsing YAML text into objects. */

@@ -197,6 +197,20 @@ describe('validate: positions', () => {
   });
 });
 
+describe('validate: YAML 1.1 booleans', () => {
+  it('warns (does not reject) where kubectl would read an unquoted yes/on/y/n as a boolean', () => {
+    const text = ['apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata: {name: a, namespace: y}', 'spec:', '  podSelector:', '    matchLabels: {enabled: yes, quoted: "on", kubernetes.io/metadata.name: n}'].join('\n');
+    const r = parsePolicies(text);
+    expect(r.policies).toHaveLength(1);
+    expect(r.policies[0].namespace).toBe('y');
+    expect(r.diagnostics.map((d) => [d.severity, d.path, d.line, d.message])).toEqual([
+      ['warning', 'metadata.namespace', 3, 'metadata.namespace: unquoted "y" is a boolean for kubectl (YAML 1.1), so `kubectl apply` rejects it: quote it'],
+      ['warning', 'spec.podSelector.matchLabels.enabled', 6, 'spec.podSelector.matchLabels.enabled: unquoted "yes" is a boolean for kubectl (YAML 1.1), so `kubectl apply` rejects it: quote it'],
+      ['warning', 'spec.podSelector.matchLabels.kubernetes.io/metadata.name', 6, 'spec.podSelector.matchLabels.kubernetes.io/metadata.name: unquoted "n" is a boolean for kubectl (YAML 1.1), so `kubectl apply` rejects it: quote it'],
+    ]);
+  });
+});
+
 describe('validate: namespaces', () => {
   it('a policy without metadata.namespace goes to the default namespace', () => {
     expect(run((p) => delete p.metadata.namespace, { defaultNamespace: 'team-a' }).policies[0].namespace).toBe('team-a');

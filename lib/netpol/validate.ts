@@ -227,6 +227,13 @@ export function validatePolicyObject(obj: ParsedObject, opts: { defaultNamespace
     });
   }
   const raw = (decode(v, NETWORK_POLICY, '', errs) ?? {}) as RawPolicy;
+  // Values the engine reads as strings (YAML 1.2) but kubectl reads as booleans (YAML 1.1): warn, do not reject.
+  for (const { path, value } of obj.yaml11Booleans ?? []) {
+    errs.add('Invalid', path, '', undefined, {
+      severity: 'warning',
+      message: `${path}: unquoted ${JSON.stringify(value)} is a boolean for kubectl (YAML 1.1), so \`kubectl apply\` rejects it: quote it`,
+    });
+  }
 
   // ObjectMeta (apimachinery ValidateObjectMeta with NameIsDNSSubdomain).
   const meta = raw.metadata ?? {};
