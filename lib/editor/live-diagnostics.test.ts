@@ -25,4 +25,12 @@ describe('liveDiagnostics', () => {
     const text = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: x\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n';
     expect(liveDiagnostics(text, { cluster, taskNamespace: 'prod' }).filter((x) => x.severity === 'error')).toEqual([]);
   });
+  it('adds lint findings as warnings with their code and line, using the cluster', () => {
+    const text = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: x\n  namespace: dev\nspec:\n  podSelector:\n    matchLabels: {app: nosuch}\n  policyTypes: [Ingress]\n';
+    const d = liveDiagnostics(text, { cluster, taskNamespace: 'prod' });
+    const codes = d.filter((x) => x.severity === 'warning').map((x) => x.code);
+    expect(codes).toContain('NP008-namespace-not-task');
+    expect(codes).toContain('NP011-policy-selects-no-pods');
+    expect(d.find((x) => x.code === 'NP008-namespace-not-task')?.line).toBe(5);
+  });
 });
