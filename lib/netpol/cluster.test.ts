@@ -159,6 +159,19 @@ spec: {selector: {app: web}, ports: [{port: 80}]}
 });
 
 describe('normalizeCluster', () => {
+  it('assigns IPs to hand-built pods without one, skipping IPs in use', () => {
+    const c = normalizeCluster({
+      namespaces: [],
+      pods: [
+        { namespace: 'a', name: 'p', labels: {}, ip: '', ports: [] },
+        { namespace: 'a', name: 'q', labels: {}, ip: '10.244.0.1', ports: [] },
+        { namespace: 'a', name: 'r', labels: {}, ip: '', ports: [] },
+      ],
+      externals: [{ name: 'e', ip: '10.244.0.2' }],
+    });
+    expect(c.pods.map((p) => p.ip)).toEqual(['10.244.0.3', '10.244.0.1', '10.244.0.4']);
+  });
+
   it('is idempotent', () => {
     const c = { namespaces: [{ name: 'a', labels: {} }], pods: [{ namespace: 'b', name: 'p', labels: {}, ip: '10.0.0.1', ports: [] }], externals: [] };
     const once = normalizeCluster(c);

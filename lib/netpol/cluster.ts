@@ -327,7 +327,7 @@ export function parseCluster(input: string | object, opts: ParseClusterOptions =
 /**
  * Fills defaults of a cluster (idempotent): every namespace carries `kubernetes.io/metadata.name: <name>`
  * (the control plane sets it on every namespace), namespaces referenced by pods exist, container port
- * protocol defaults to TCP, externals default to [].
+ * protocol defaults to TCP, externals default to [], pods without an IP get one (from 10.244.0.1 up).
  */
 export function normalizeCluster(cluster: Cluster): Cluster {
   const namespaces = new Map<string, Namespace>();
@@ -344,5 +344,16 @@ export function normalizeCluster(cluster: Cluster): Cluster {
       ports: (p.ports ?? []).map((c) => ({ ...c, protocol: c.protocol ?? 'TCP' })),
     };
   });
-  return { namespaces: [...namespaces.values()], pods, externals: (cluster.externals ?? []).map((e) => ({ ...e })) };
+  const externals = (cluster.externals ?? []).map((e) => ({ ...e }));
+  // Hand-built clusters may leave IPs out: assign them as parseCluster does, skipping every IP in use.
+  if (pods.some((p) => !p.ip)) {
+    const used = new Set<string>();
+    for (const x of [...pods, ...externals]) {
+      const ip = x.ip ? parseIp(x.ip) : null;
+      if (ip) used.add(formatIp(ip));
+    }
+    const counter = { n: 0n };
+    for (const p of pods) if (!p.ip) p.ip = nextIp(used, counter);
+  }
+  return { namespaces: [...namespaces.values()], pods, externals };
 }
