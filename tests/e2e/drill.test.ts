@@ -9,6 +9,8 @@ const scenario = (slug: string) => content.scenarios.find((s) => s.slug === slug
 const EASY = scenario('default-deny-ingress'); // difficulty 1: answered correctly
 const MEDIUM = scenario('allow-from-namespace'); // difficulty 2: left unanswered
 const ANSWER = EASY.solution as string;
+// Wrong on purpose: isolating egress too breaks prod → dev traffic that must keep working.
+const WRONG = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny-ingress\n  namespace: prod\nspec:\n  podSelector: {}\n  policyTypes:\n  - Ingress\n  - Egress\n';
 
 // The drill is started through the JSON API like any tool would; one minute is the shortest whole-minute drill.
 async function startDrill(page: Page, body: unknown): Promise<{ id: string; deadline: string }> {
@@ -114,4 +116,32 @@ describeBrowser('timed drill: answer, reload, deadline, results', () => {
       await context.close();
     }
   }, 5 * 60_000);
+
+  it('in practice mode checks a task on request and finishes on demand', async () => {
+    const { context, page } = await newPage(browser, app.baseUrl);
+    try {
+      await signUpViaUi(page, uniqueEmail('practice'), 'Correct-Horse-42', '/drills');
+      await page.getByTestId('start-warm-up').click();
+      await page.waitForURL((u) => u.pathname.startsWith('/drills/session/'));
+      await page.locator('[data-editor-ready="true"] .cm-content').first().waitFor();
+      await setEditorText(page, WRONG);
+      await page.getByTestId('drill-submit').click();
+      await page.waitForFunction(() => /not yet/i.test(document.querySelector('[data-testid="result-status"]')?.textContent ?? ''));
+      expect(await page.getByTestId('failed-flows').innerText()).toMatch(/prod\/web → dev\/tester :80\/TCP/);
+      await setEditorText(page, ANSWER);
+      await page.getByTestId('drill-submit').click();
+      await page.waitForFunction(() => /passed/i.test(document.querySelector('[data-testid="result-status"]')?.textContent ?? ''));
+
+      page.once('dialog', (d) => void d.accept());
+      await page.getByTestId('drill-finish').click();
+      await page.waitForURL((u) => u.pathname.endsWith('/results'));
+      expect(await page.getByTestId('drill-result-0').getAttribute('data-score')).toBe('1');
+      expect(await page.getByTestId('drill-result-1').getAttribute('data-answered')).toBe('false');
+      expect(await page.getByTestId('drill-total-score').innerText()).toBe('33%');
+      expect(await page.getByTestId('drill-results-summary').innerText()).toMatch(/not passed/i);
+      expect(await page.locator('body').innerText()).toMatch(/finished by you/);
+    } finally {
+      await context.close();
+    }
+  }, 3 * 60_000);
 });

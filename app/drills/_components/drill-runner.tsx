@@ -122,6 +122,9 @@ export function DrillRunner(props: TRunnerProps) {
   const [saveState, setSaveState] = useState<TSaveState[]>(tasks.map(() => 'saved'));
   const dirty = useRef<Set<number>>(new Set());
   const editAt = useRef<Map<number, string>>(new Map());
+  // When the text this tab holds was typed (server clock): a save without new edits (heartbeat, task switch)
+  // carries it, so an idle tab never overwrites newer text saved from another tab.
+  const heldSince = useRef<string[]>(tasks.map((t) => t.draft?.savedAt ?? props.startedAt));
   const inFlight = useRef<Set<number>>(new Set());
   const elapsed = useRef<number[]>(tasks.map(() => 0));
   const activeSince = useRef(0);
@@ -157,7 +160,7 @@ export function DrillRunner(props: TRunnerProps) {
       }
       if (index === currentRef.current) bookElapsed();
       const yaml = texts.current[index];
-      const savedAt = editAt.current.get(index) ?? serverTimeIso();
+      const savedAt = editAt.current.get(index) ?? heldSince.current[index];
       const elapsedMs = Math.round(elapsed.current[index]);
       elapsed.current[index] = 0;
       dirty.current.delete(index);
@@ -195,6 +198,7 @@ export function DrillRunner(props: TRunnerProps) {
         resync(body.serverNow, started);
         lastSaveAt.current = performance.now();
         clearLocalDraft(sessionId, index, { yaml: body.yaml, savedAt: body.savedAt });
+        if (body.applied || !dirty.current.has(index)) heldSince.current[index] = body.savedAt;
         if (!body.applied && !dirty.current.has(index)) {
           // Another tab saved newer text for this task: show it rather than silently diverging.
           setText(index, body.yaml);
@@ -213,7 +217,7 @@ export function DrillRunner(props: TRunnerProps) {
         inFlight.current.delete(index);
       }
     },
-    [base, bookElapsed, goToResults, resync, serverTimeIso, sessionId, setText],
+    [base, bookElapsed, goToResults, resync, sessionId, setText],
   );
 
   const flushAll = useCallback(async () => {
@@ -414,11 +418,13 @@ export function DrillRunner(props: TRunnerProps) {
     bookElapsed();
     const elapsedMs = Math.round(elapsed.current[index]);
     elapsed.current[index] = 0;
+    // Checking a task is an explicit "this is my answer": it counts as typed now.
+    const sentAt = editAt.current.get(index) ?? serverTimeIso();
     try {
       const res = await fetch(`${base}/tasks/${index}/submit`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ yaml: texts.current[index], savedAt: editAt.current.get(index) ?? serverTimeIso(), elapsedMs }),
+        body: JSON.stringify({ yaml: texts.current[index], savedAt: sentAt, elapsedMs }),
       });
       if (res.status === 409) {
         setNotice({ kind: 'info', text: (await errorOf(res)).message });
@@ -433,7 +439,8 @@ export function DrillRunner(props: TRunnerProps) {
       const body = (await res.json()) as TAttemptResponse;
       dirty.current.delete(index);
       editAt.current.delete(index);
-      clearLocalDraft(sessionId, index, { yaml: texts.current[index], savedAt: serverTimeIso() });
+      clearLocalDraft(sessionId, index, { yaml: texts.current[index], savedAt: sentAt });
+      heldSince.current[index] = sentAt;
       setState(index, 'saved');
       setResults((prev) => prev.map((r, i) => (i === index ? body : r)));
       setAnnounce(body.errors.length ? 'The YAML has errors; nothing was graded.' : `${body.pass ? 'Passed' : 'Not yet'}: ${body.passed} of ${body.total} checks.`);

@@ -23,7 +23,7 @@ export async function requireOpenTask(userId: string, id: string, index: number,
 
 /**
  * Saves a task's draft unless the session is closed (409). Newest save wins: a save whose `savedAt` is older than
- * the stored one keeps the stored text (the time spent still counts). The session row is locked for the whole
+ * the stored one keeps the stored text (its flag change and time spent still count). The session row is locked for the whole
  * save, so saves and finish on one session are serialized across requests and app replicas.
  */
 export async function saveDrillTask(userId: string, id: string, index: number, save: TTaskSave, opts: { now?: Date } = {}): Promise<TTaskSaveResult> {
@@ -42,8 +42,14 @@ export async function saveDrillTask(userId: string, id: string, index: number, s
     }
     const existing = await tx.drillTaskDraft.findUnique({ where: { sessionId_index: { sessionId: id, index } }, select: DRAFT_SELECT });
     if (existing && !isNewerSave(at, existing.savedAt)) {
-      const draft = elapsed > 0
-        ? await tx.drillTaskDraft.update({ where: { sessionId_index: { sessionId: id, index } }, data: { timeSpentMs: { increment: Math.round(elapsed) }, savedAt: existing.savedAt }, select: DRAFT_SELECT })
+      // The text stays; a flag change is a separate, explicit action and the time spent still counts.
+      const flagChange = save.flagged !== undefined && save.flagged !== existing.flagged;
+      const draft = elapsed > 0 || flagChange
+        ? await tx.drillTaskDraft.update({
+            where: { sessionId_index: { sessionId: id, index } },
+            data: { timeSpentMs: { increment: Math.round(elapsed) }, savedAt: existing.savedAt, ...(flagChange ? { flagged: save.flagged } : {}) },
+            select: DRAFT_SELECT,
+          })
         : existing;
       return { applied: false, draft };
     }

@@ -244,6 +244,10 @@ describe('saving drafts', () => {
     expect(late.json).toMatchObject({ applied: false, yaml: 'newer text', savedAt: newer, timeSpentMs: 2000 });
     const view = (await get(id)).json as { tasks: { draft: { yaml: string; savedAt: string } }[] };
     expect(view.tasks[0].draft).toEqual({ yaml: 'newer text', savedAt: newer });
+    // An idle tab re-sending its old text (heartbeat, task switch) keeps its old savedAt and changes nothing;
+    // a flag set from that tab is an explicit action and applies.
+    const idle = await save(id, 0, { yaml: 'older text', savedAt: older, flagged: true });
+    expect(idle.json).toMatchObject({ applied: false, yaml: 'newer text', flagged: true, savedAt: newer });
     // A client clock in the future cannot pin its text forever: savedAt is capped at the server's now.
     const future = await save(id, 0, { yaml: 'future text', savedAt: new Date(t0 + 3600_000).toISOString() });
     expect(Date.parse(future.json?.savedAt as string)).toBeLessThanOrEqual(Date.now());
