@@ -43,7 +43,8 @@ export type ParseClusterOptions = ParseOptions & { defaultNamespace?: string };
 
 type Draft = {
   namespaces: Map<string, Namespace>;
-  pods: (Pod & { ipMissing?: boolean; errs: FieldErrors; path: string })[];
+  /** Each pod with where its errors go: the field paths of its IP and name in its document. */
+  pods: (Pod & { ipMissing?: boolean; errs: FieldErrors; ipPath: string; namePath: string })[];
   externals: { ext: External; errs: FieldErrors; path: string }[];
 };
 
@@ -101,7 +102,8 @@ function readModel(obj: ParsedObject, d: Draft, errs: FieldErrors, defaultNamesp
       ipMissing: pod.ip === undefined,
       ports: ports(pod.ports, `${p}.ports`, errs),
       errs,
-      path: p,
+      ipPath: `${p}.ip`,
+      namePath: `${p}.name`,
     });
   });
   (raw.externals ?? []).forEach((ext, i) => {
@@ -185,7 +187,8 @@ function readManifest(obj: ParsedObject, d: Draft, errs: FieldErrors, defaultNam
         ipMissing: typeof podIP !== 'string',
         ports: readPodSpec(pick(v, 'spec'), 'spec', errs),
           errs,
-        path: 'status.podIP',
+        ipPath: 'status.podIP',
+        namePath: 'metadata.name',
       });
       return;
     }
@@ -219,7 +222,8 @@ function readManifest(obj: ParsedObject, d: Draft, errs: FieldErrors, defaultNam
           ipMissing: true,
           ports: podPorts.map((p) => ({ ...p })),
               errs,
-          path: 'metadata.name',
+          ipPath: 'metadata.name',
+          namePath: 'metadata.name',
         });
       }
       return;
@@ -284,10 +288,10 @@ export function parseCluster(input: string | object, opts: ParseClusterOptions =
   for (const p of d.pods) {
     if (p.ipMissing) continue;
     const ip = parseIp(p.ip);
-    if (!ip) { p.errs.add('Invalid', `${p.path}${p.path.endsWith('podIP') ? '' : '.ip'}`, 'must be a valid IP address', p.ip); continue; }
+    if (!ip) { p.errs.add('Invalid', p.ipPath, 'must be a valid IP address', p.ip); continue; }
     const canon = formatIp(ip);
     const owner = usedIps.get(canon);
-    if (owner) p.errs.add('Duplicate', `${p.path}${p.path.endsWith('podIP') ? '' : '.ip'}`, `already used by ${owner}`, p.ip);
+    if (owner) p.errs.add('Duplicate', p.ipPath, `already used by ${owner}`, p.ip);
     usedIps.set(canon, `${p.namespace}/${p.name}`);
     p.ip = canon;
   }
@@ -306,7 +310,7 @@ export function parseCluster(input: string | object, opts: ParseClusterOptions =
   }
   for (const p of d.pods) {
     const key = `${p.namespace}/${p.name}`;
-    if (p.name && seenPods.has(key)) p.errs.add('Duplicate', p.path.endsWith('podIP') ? 'metadata.name' : p.path.startsWith('pods[') ? `${p.path}.name` : p.path, `pod ${key} is defined more than once`, p.name);
+    if (p.name && seenPods.has(key)) p.errs.add('Duplicate', p.namePath, `pod ${key} is defined more than once`, p.name);
     seenPods.add(key);
     if (p.ipMissing) {
       p.ip = nextIp(new Set(usedIps.keys()), counter);
