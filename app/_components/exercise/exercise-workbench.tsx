@@ -8,6 +8,7 @@ import { ResultPanel } from './result-panel';
 import { HintsPanel } from './hints-panel';
 import { SolutionPanel } from './solution-panel';
 import { PredictGrid } from './predict-grid';
+import { ElapsedTimer } from './elapsed-timer';
 import type { TAttemptResponse, TWorkbenchProps } from './types';
 
 type TNotice = { kind: 'auth' | 'error' | 'info'; text: string } | null;
@@ -260,6 +261,7 @@ export function ExerciseWorkbench(props: TWorkbenchProps) {
           <h2 id="answer-heading" className="text-lg font-semibold">
             {scenario.kind === 'predict' ? 'Your prediction' : 'Your NetworkPolicy YAML'}
           </h2>
+          <ElapsedTimer startedAt={startedAt} budgetMinutes={props.timeMinutes} />
           {scenario.kind === 'write' && (
             <label className="flex items-center gap-2 text-sm">
               <input type="checkbox" checked={vim} onChange={(e) => void toggleVim(e.target.checked)} />

@@ -9,6 +9,8 @@ export type TRevealedSolution = { solution: string | null; explanationHtml: stri
 export type TWorkbenchProps = {
   scenario: Pick<LearnerScenario, 'slug' | 'kind' | 'namespace' | 'cluster' | 'starter' | 'hints' | 'hintsTotal' | 'requirements' | 'matrixPorts' | 'cells'>;
   scenarioVersion: number;
+  /** The scenario's time budget in minutes (shown next to the elapsed time). */
+  timeMinutes: number;
   signedIn: boolean;
   vimMode: boolean;
   serverDraft: { yaml: string; updatedAt: string } | null;

@@ -143,6 +143,7 @@ export default async function ExercisePage({ params }: TProps) {
               cells: learner.cells,
             }}
             scenarioVersion={stored.version}
+            timeMinutes={learner.timeMinutes}
             signedIn={!!user}
             vimMode={user?.vimMode ?? false}
             serverDraft={serverDraft}
