@@ -1,5 +1,8 @@
 import { buildAuthOptions, isGitHubEnabled } from './options';
-import { parseEnv } from '@/lib/env';
+import { parseEnv as parseEnvStrict } from '@/lib/env';
+
+// Only the variables under test; NodeJS.ProcessEnv's required NODE_ENV is irrelevant here.
+const parseEnv = (vars: Record<string, string>) => parseEnvStrict(vars as NodeJS.ProcessEnv);
 
 describe('buildAuthOptions', () => {
   it('offers credentials only, with JWT sessions that expire, when GitHub is not configured', () => {
