@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { canonicalJson } from '@/lib/scenarios/load-content';
 import { parseScenarioYaml } from '@/lib/scenarios/parse-scenario';
-import { composeScenario, newScenarioForm, scenarioToForm, sectionOfFinding } from './author-form';
+import { composeScenario, composedText, newScenarioForm, scenarioToForm, sectionOfFinding } from './author-form';
 
 const scenario = (slug: string) => parseScenarioYaml(readFileSync(path.join(__dirname, '../../content/scenarios', `${slug}.yaml`), 'utf8')).content!;
 
@@ -11,7 +11,7 @@ describe('scenarioToForm / composeScenario', () => {
     const s = scenario(slug);
     const composed = composeScenario(scenarioToForm(s));
     expect(composed.sectionErrors).toEqual([]);
-    expect(canonicalJson(parseScenarioYaml(composed.text).content)).toBe(canonicalJson(s));
+    expect(canonicalJson(parseScenarioYaml(composedText(composed)).content)).toBe(canonicalJson(s));
   });
 
   test('a YAML syntax error is reported on its section with the line inside that section', () => {
@@ -31,7 +31,7 @@ describe('scenarioToForm / composeScenario', () => {
 
   test('the new-scenario template is schema-valid', () => {
     const composed = composeScenario(newScenarioForm('my-first', 'My first'));
-    const parsed = parseScenarioYaml(composed.text);
+    const parsed = parseScenarioYaml(composedText(composed));
     expect(parsed.errors).toEqual([]);
     expect(parsed.content!.slug).toBe('my-first');
   });

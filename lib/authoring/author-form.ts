@@ -41,7 +41,7 @@ export const YAML_SECTIONS = ['cluster', 'expectations', 'requirements', 'ports'
 export type TSectionError = { section: TFormSection; message: string; line?: number };
 
 /** A form turned into a scenario document (not yet validated) plus the YAML syntax errors of its sections. */
-export type TComposed = { document: Record<string, unknown>; text: string; sectionErrors: TSectionError[] };
+export type TComposed = { document: Record<string, unknown>; sectionErrors: TSectionError[] };
 
 function parseSection(section: TFormSection, source: string, errors: TSectionError[]): unknown {
   if (source.trim() === '') return undefined;
@@ -56,7 +56,7 @@ function parseSection(section: TFormSection, source: string, errors: TSectionErr
 
 const optionalText = (s: string) => (s.trim() === '' ? undefined : s);
 
-/** Builds the scenario document a form describes and its YAML text (what content:check would read). */
+/** Builds the scenario document a form describes (`composedText` gives the file content:check would read). */
 export function composeScenario(form: TAuthorForm): TComposed {
   const sectionErrors: TSectionError[] = [];
   const document: Record<string, unknown> = {
@@ -79,7 +79,12 @@ export function composeScenario(form: TAuthorForm): TComposed {
     hints: form.hints.filter((h) => h.trim() !== ''),
     denyAllIsAnswer: form.denyAllIsAnswer || undefined,
   };
-  return { document, text: stringifyScenarioDocument(document), sectionErrors };
+  return { document, sectionErrors };
+}
+
+/** The YAML file of a composed document, as content:check reads it. */
+export function composedText(composed: TComposed): string {
+  return stringifyScenarioDocument(composed.document);
 }
 
 function yamlOf(value: unknown): string {

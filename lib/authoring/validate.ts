@@ -1,7 +1,7 @@
 import { checkScenario, type CheckResult, type Finding, type MutationReport } from '@/lib/scenarios/check';
-import { parseScenarioYaml } from '@/lib/scenarios/parse-scenario';
-import type { TScenario } from '@/lib/scenarios/schema';
-import { composeScenario, sectionOfFinding, type TAuthorForm, type TFormSection, type TSectionError } from './author-form';
+import { canonicalJson } from '@/lib/scenarios/load-content';
+import { ZScenario, type TScenario } from '@/lib/scenarios/schema';
+import { composeScenario, composedText, sectionOfFinding, type TAuthorForm, type TFormSection, type TSectionError } from './author-form';
 import { buildAuthorMatrix, type TAuthorMatrix } from './matrix';
 import { survivorDiffs, type TSurvivorDiff } from './mutant-diffs';
 
@@ -18,25 +18,66 @@ export type TAuthorValidation = {
   survivors: TSurvivorDiff[];
   /** null while the scenario does not pass the schema. */
   matrix: TAuthorMatrix | { error: string } | null;
-  /** The scenario as content:check reads it: the export, and what saving stores. */
-  text: string;
   /** Milliseconds spent validating (server side). */
   ms: number;
+  /** True when the check result came from the cache (only prose or metadata the checks ignore changed). */
+  cached: boolean;
 };
 
 /** A validation plus the parsed scenario (server-side only: the scenario holds the hidden parts). */
 export type TValidated = { validation: TAuthorValidation; scenario: TScenario | null; check: CheckResult };
 
-/** Runs `checkScenario` (the content:check implementation) on the form's scenario and adds the author's views. */
+// Fields checkScenario never reads: typing in them must not rerun the mutation analysis.
+const PROSE_FIELDS = ['title', 'task', 'explanation', 'hints', 'difficulty', 'timeMinutes'] as const;
+
+type TCached = { check: CheckResult; matrix: TAuthorMatrix | { error: string }; survivors: TSurvivorDiff[] };
+const CACHE_SIZE = 64;
+// Keyed by the canonical JSON of everything the checks read; a Map keeps insertion order for LRU eviction.
+const cache = new Map<string, TCached>();
+
+function checkKey(s: TScenario): string {
+  const rest: Record<string, unknown> = { ...s };
+  for (const k of PROSE_FIELDS) delete rest[k];
+  return canonicalJson(rest);
+}
+
+function remember(key: string, value: TCached): void {
+  cache.delete(key);
+  cache.set(key, value);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+}
+
+/**
+ * Runs `checkScenario` (the content:check implementation) on the form's scenario and adds the author's views.
+ * A document that fails the schema goes through the YAML text exactly as content:check reads a file, so the
+ * schema messages are the CLI's; a valid one is checked as the object content:check's loader would produce.
+ */
 export function validateAuthorForm(form: TAuthorForm): TValidated {
   const t0 = performance.now();
   const composed = composeScenario(form);
-  const parsed = parseScenarioYaml(composed.text);
-  // The string path reports schema errors exactly as content:check does for a file that does not load.
-  const check = parsed.content ? checkScenario(parsed.content) : checkScenario(composed.text, { fileSlug: form.slug });
-  const scenario = parsed.content;
-  const matrix = scenario ? buildAuthorMatrix(scenario) : null;
-  const survivors = scenario && check.mutation ? survivorDiffs(scenario, check.mutation) : [];
+  const parsed = ZScenario.safeParse(composed.document);
+  let scenario: TScenario | null = null;
+  let check: CheckResult;
+  let matrix: TAuthorMatrix | { error: string } | null = null;
+  let survivors: TSurvivorDiff[] = [];
+  let cached = false;
+  if (!parsed.success) {
+    check = checkScenario(composedText(composed), { fileSlug: form.slug });
+  } else {
+    scenario = parsed.data;
+    const key = checkKey(scenario);
+    const hit = cache.get(key);
+    if (hit) {
+      cached = true;
+      remember(key, hit);
+      ({ check, matrix, survivors } = hit);
+    } else {
+      check = checkScenario(scenario);
+      matrix = buildAuthorMatrix(scenario);
+      survivors = check.mutation ? survivorDiffs(scenario, check.mutation) : [];
+      remember(key, { check, matrix, survivors });
+    }
+  }
   const validation: TAuthorValidation = {
     ok: check.ok && composed.sectionErrors.length === 0,
     sectionErrors: composed.sectionErrors,
@@ -44,8 +85,8 @@ export function validateAuthorForm(form: TAuthorForm): TValidated {
     mutation: check.mutation,
     survivors,
     matrix,
-    text: composed.text,
     ms: 0,
+    cached,
   };
   validation.ms = Math.round((performance.now() - t0) * 10) / 10;
   return { validation, scenario, check };

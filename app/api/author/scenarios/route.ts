@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError, toErrorResponse } from '@/lib/errors';
-import { composeScenario, newScenarioForm } from '@/lib/authoring/author-form';
+import { composeScenario, composedText, newScenarioForm } from '@/lib/authoring/author-form';
 import { importScenarioYaml } from '@/lib/authoring/scenario-yaml';
 import { parseScenarioYaml } from '@/lib/scenarios/parse-scenario';
 import { listAuthorScenarios } from '@/lib/db/author/list-author-scenarios';
@@ -33,7 +33,7 @@ export async function POST(req: Request): Promise<Response> {
     const body = await readAuthorBody(req, ZCreateBody);
     let created: { slug: string; version: number };
     if (body.mode === 'new') {
-      const parsed = parseScenarioYaml(composeScenario(newScenarioForm(body.slug, body.title)).text);
+      const parsed = parseScenarioYaml(composedText(composeScenario(newScenarioForm(body.slug, body.title))));
       if (!parsed.content) throw new AppError('INTERNAL', 'the new-scenario template does not validate');
       created = await createAuthorScenario(actor, parsed.content);
     } else if (body.mode === 'import') {

@@ -120,6 +120,7 @@ export default async function PreviewPage({ params }: { params: Promise<{ slug: 
               cells: learner.cells,
             }}
             scenarioVersion={stored.version}
+            timeMinutes={learner.timeMinutes}
             signedIn
             vimMode={user.vimMode}
             serverDraft={null}

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkScenario } from '@/lib/scenarios/check';
+import { parseScenarioYaml } from '@/lib/scenarios/parse-scenario';
+import { composeScenario, composedText, scenarioToForm } from './author-form';
+import { validateAuthorForm } from './validate';
+
+const text = readFileSync(path.join(__dirname, '../../content/scenarios/default-deny-ingress.yaml'), 'utf8');
+const form = scenarioToForm(parseScenarioYaml(text).content!);
+
+describe('validateAuthorForm', () => {
+  test('a valid scenario passes with a matrix and a mutation report', () => {
+    const { validation, scenario } = validateAuthorForm(form);
+    expect(validation.ok).toBe(true);
+    expect(scenario?.slug).toBe('default-deny-ingress');
+    expect(validation.mutation?.changed).toBeGreaterThan(0);
+    expect(validation.matrix && 'grids' in validation.matrix).toBe(true);
+  });
+
+  test('prose edits reuse the check; edits the checks read rerun it', () => {
+    validateAuthorForm(form);
+    const prose = validateAuthorForm({ ...form, task: `${form.task}more words\n`, hints: ['a new hint'] });
+    expect(prose.validation.cached).toBe(true);
+    expect(prose.scenario?.task).toContain('more words');
+    const wrong = validateAuthorForm({ ...form, solution: form.solution.replace('- Ingress', '- Egress') });
+    expect(wrong.validation.cached).toBe(false);
+    expect(wrong.validation.ok).toBe(false);
+    expect(wrong.validation.findings.some((f) => f.check === 'solution' && f.section === 'solution')).toBe(true);
+  });
+
+  test('a schema error is reported as content:check reports the same file', () => {
+    const bad = { ...form, difficulty: 7, expectations: form.expectations.replace('allowed: false', 'allowed: nope') };
+    const { validation, scenario } = validateAuthorForm(bad);
+    expect(scenario).toBeNull();
+    expect(validation.ok).toBe(false);
+    expect(validation.matrix).toBeNull();
+    const cli = checkScenario(composedText(composeScenario(bad)), { fileSlug: bad.slug });
+    expect(validation.findings.map((f) => f.message)).toEqual(cli.findings.map((f) => f.message));
+    expect(validation.findings.map((f) => f.section).sort()).toEqual(['expectations', 'metadata']);
+  });
+
+  test('a YAML syntax error in a section makes the form fail even if the rest is valid', () => {
+    const { validation } = validateAuthorForm({ ...form, ports: '- {port: 80' });
+    expect(validation.ok).toBe(false);
+    expect(validation.sectionErrors[0].section).toBe('ports');
+  });
+});
