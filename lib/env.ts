@@ -11,12 +11,12 @@ export const ZEnv = z.object({
   // Signs session tokens; with-db writes a random one to .env.local on first run.
   AUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   NEXTAUTH_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  NEXTAUTH_URL: z.string().url().optional(),
+  NEXTAUTH_URL: z.url().optional(),
   // GitHub sign-in is offered only when both are set.
   GITHUB_ID: z.string().min(1).optional(),
   GITHUB_SECRET: z.string().min(1).optional(),
   // First admin, created on first sign-in attempt if that account does not exist.
-  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().optional(),
   // Connections the app's pool may open (per process).
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
@@ -32,14 +32,14 @@ export type TEnv = z.infer<typeof ZEnv>;
 let cached: TEnv | null = null;
 
 // Empty strings from shells and .env files mean "unset", not "invalid".
-function withoutEmpty(source: NodeJS.ProcessEnv): Record<string, string> {
+function withoutEmpty(source: Record<string, string | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(source)) if (value !== undefined && value !== '') out[key] = value;
   return out;
 }
 
 /** Parse `source` (default `process.env`) into TEnv; throws one error listing every invalid variable. */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): TEnv {
+export function parseEnv(source: Record<string, string | undefined> = process.env): TEnv {
   const result = ZEnv.safeParse(withoutEmpty(source));
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
