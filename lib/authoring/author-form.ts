@@ -51,7 +51,13 @@ function parseSection(section: TFormSection, source: string, errors: TSectionErr
     for (const e of doc.errors) errors.push({ section, message: `yaml: ${e.message.split('\n')[0]}`, line: lc.linePos(e.pos[0]).line });
     return undefined;
   }
-  return doc.toJS({ maxAliasCount: 100 });
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    // Unresolved aliases and alias bombs throw from toJS: the author's mistakes, reported like syntax errors.
+    errors.push({ section, message: `yaml: ${err instanceof Error ? err.message : String(err)}` });
+    return undefined;
+  }
 }
 
 const optionalText = (s: string) => (s.trim() === '' ? undefined : s);

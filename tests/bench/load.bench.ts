@@ -1,0 +1,311 @@
+/**
+ * Load benchmark (`npm run bench:load`, issue 8 item 1): prints figures, asserts nothing.
+ * `npm run bench:load` starts a throwaway embedded PostgreSQL (migrated, content/ seeded) through
+ * scripts/with-db.js; this script then builds the app if `.next` is stale, starts the production server
+ * (`next start`, the e2e harness) on loopback, creates N learners and drives it with autocannon in phases:
+ *   1. sign-in: every learner signs in through next-auth's credentials flow (csrf → callback), a few at a time
+ *      (bcrypt is deliberately slow; its cost is shown apart);
+ *   2. health: GET /api/health (SELECT 1), every connection as fast as it can: the framework's floor;
+ *   3. mix: one connection per learner, each looping through a learner's session: catalog page, exercise page,
+ *      exercise API, save a draft, submit a wrong answer, save again, submit the right answer, progress page;
+ *   4. submit: every connection submits (wrong and right alternately) as fast as it can.
+ * Per route: requests/s, p50/p95/p99 latency, non-2xx answers and socket errors; then the targets
+ * (zero errors, submit p99 < 300 ms in the mix, submit throughput ≥ 40 % of health's).
+ * Rate limits stay on (counted in Postgres) but are scaled by RATE_LIMIT_MULTIPLIER (default here 1000):
+ * one loopback address and hammering connections are not what they are tuned for.
+ * Options: --users 100 --duration 60 (mix, seconds) --phase-duration 15 (health and submit) --rate 0 (requests
+ * per second per connection in the mix; 0 = as fast as possible) --sign-in-concurrency 4.
+ */
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import bcrypt from 'bcryptjs';
+import pg from 'pg';
+import { loadContent } from '@/lib/scenarios/load-content';
+import type { TScenario } from '@/lib/scenarios/schema';
+import { ROOT, startApp, type TAppServer } from '@/tests/e2e/harness';
+
+type TOptions = { users: number; duration: number; phaseDuration: number; rate: number; signInConcurrency: number };
+
+function parseOptions(argv: string[]): TOptions {
+  const opts: TOptions = { users: 100, duration: 60, phaseDuration: 15, rate: 0, signInConcurrency: 4 };
+  const names: Record<string, keyof TOptions> = { '--users': 'users', '--duration': 'duration', '--phase-duration': 'phaseDuration', '--rate': 'rate', '--sign-in-concurrency': 'signInConcurrency' };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=');
+    const key = names[flag];
+    if (!key) throw new Error(`unknown option ${argv[i]} (known: ${Object.keys(names).join(', ')})`);
+    const value = Number(inline ?? argv[++i]);
+    if (!Number.isFinite(value) || value < 0) throw new Error(`${flag} needs a non-negative number`);
+    opts[key] = value;
+  }
+  return opts;
+}
+
+const PASSWORD = 'Bench-Password-42';
+
+/** Latency samples and outcomes of one route. */
+type TRouteStats = { samples: number[]; ok: number; non2xx: Map<number, number> };
+
+function newStats(): TRouteStats {
+  return { samples: [], ok: 0, non2xx: new Map() };
+}
+
+function record(stats: Map<string, TRouteStats>, route: string, status: number, ms: number): void {
+  let s = stats.get(route);
+  if (!s) stats.set(route, (s = newStats()));
+  s.samples.push(ms);
+  if (status >= 200 && status < 400) s.ok++;
+  else s.non2xx.set(status, (s.non2xx.get(status) ?? 0) + 1);
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+type TRow = { route: string; requests: number; rps: number; p50: number; p95: number; p99: number; errors: number; detail: string };
+
+function summarize(stats: Map<string, TRouteStats>, seconds: number): TRow[] {
+  return [...stats.entries()].map(([route, s]) => {
+    const sorted = [...s.samples].sort((a, b) => a - b);
+    const errors = [...s.non2xx.values()].reduce((a, b) => a + b, 0);
+    return {
+      route,
+      requests: s.samples.length,
+      rps: s.samples.length / seconds,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      errors,
+      detail: [...s.non2xx.entries()].map(([code, n]) => `${n}×${code}`).join(' '),
+    };
+  });
+}
+
+function printTable(title: string, rows: TRow[], socketErrors: number, timeouts: number): void {
+  console.log(`\n${title}`);
+  const header = ['route', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors'];
+  const lines = rows.map((r) => [r.route, String(r.requests), r.rps.toFixed(1), r.p50.toFixed(1), r.p95.toFixed(1), r.p99.toFixed(1), r.errors ? `${r.errors} (${r.detail})` : '0']);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+  console.log(fmt(header));
+  for (const l of lines) console.log(fmt(l));
+  console.log(`socket errors: ${socketErrors}, timeouts: ${timeouts}`);
+}
+
+/** A learner with a signed-in session and an exercise to work on. */
+type TLearner = { email: string; cookie: string; slug: string };
+/** A write exercise with a right and a wrong answer (checked against the server before the run). */
+type TExercise = { slug: string; right: string; wrong: string };
+
+// Keeps the cookies a response sets, as a browser would.
+function mergeCookies(jar: Map<string, string>, res: Response): void {
+  for (const line of res.headers.getSetCookie()) {
+    const [pair] = line.split(';');
+    const eq = pair.indexOf('=');
+    jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+  }
+}
+const cookieHeader = (jar: Map<string, string>) => [...jar.entries()].map(([k, v]) => `${k}=${v}`).join('; ');
+
+/** next-auth's credentials flow, as the sign-in form runs it; returns the session cookie header. */
+async function signIn(baseUrl: string, email: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
+  mergeCookies(jar, csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar) },
+    body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: `${baseUrl}/scenarios`, json: 'true' }),
+  });
+  mergeCookies(jar, res);
+  if (!jar.has('next-auth.session-token')) throw new Error(`sign-in of ${email} failed: HTTP ${res.status} ${await res.text()}`);
+  return cookieHeader(jar);
+}
+
+async function createLearners(n: number, runId: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    // One hash for everyone: hashing 100 times would only measure bcrypt before the run.
+    const hash = await bcrypt.hash(PASSWORD, 12);
+    const emails = Array.from({ length: n }, (_, i) => `bench-${runId}-${i}@example.test`);
+    await client.query(
+      `INSERT INTO "User" (id, email, name, role, "passwordHash")
+       SELECT gen_random_uuid()::text, e, 'Bench learner', 'learner', $2 FROM unnest($1::text[]) AS e`,
+      [emails, hash],
+    );
+    return emails;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Write exercises whose reference solution passes and whose deny-all answer fails, checked on the server. */
+async function pickExercises(baseUrl: string, cookie: string, max: number): Promise<TExercise[]> {
+  const content = loadContent(path.join(ROOT, 'content'));
+  const picked: TExercise[] = [];
+  for (const { content: s } of content.scenarios) {
+    if (picked.length >= max) break;
+    const scenario = s as TScenario;
+    if (scenario.kind !== 'write' || !scenario.solution) continue;
+    const ns = scenario.cluster.namespaces[0]?.name ?? 'default';
+    const wrong = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny-everything\n  namespace: ${ns}\nspec:\n  podSelector: {}\n  policyTypes: [Ingress, Egress]\n`;
+    const submit = async (yaml: string) => {
+      const res = await fetch(`${baseUrl}/api/scenarios/${scenario.slug}/attempts`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ yaml }) });
+      return res.status === 201 ? ((await res.json()) as { pass: boolean }).pass : null;
+    };
+    if ((await submit(wrong)) === false && (await submit(scenario.solution)) === true) picked.push({ slug: scenario.slug, right: scenario.solution, wrong });
+  }
+  if (picked.length === 0) throw new Error('no write exercise with a passing solution and a failing deny-all answer');
+  return picked;
+}
+
+type TStep = { route: string; method: 'GET' | 'POST' | 'PUT'; path: (l: TLearner) => string; body?: (l: TLearner, ex: TExercise) => string; submit?: boolean };
+
+type TPhaseResult = { rows: TRow[]; seconds: number; socketErrors: number; timeouts: number };
+
+/**
+ * One autocannon run: `connections` clients, client i plays learners[i % n] and loops through `steps`.
+ * Latency per route is measured per response (autocannon's own histogram mixes the routes).
+ */
+async function runPhase(baseUrl: string, opts: { connections: number; duration: number; rate?: number; learners: TLearner[]; exercises: Map<string, TExercise>; steps: TStep[] }): Promise<TPhaseResult> {
+  const stats = new Map<string, TRouteStats>();
+  let nextClient = 0;
+  let lastRoute = '';
+  const requests = opts.steps.map((step) => ({
+    method: step.method,
+    setupRequest: (req: Record<string, unknown>, context: { learner?: TLearner }) => {
+      const l = context.learner;
+      if (!l) return req; // the first request is built before setupClient hands out a learner
+      const headers: Record<string, string> = { cookie: l.cookie };
+      if (step.body) headers['content-type'] = 'application/json';
+      if (step.submit) headers['idempotency-key'] = randomUUID();
+      return { ...req, path: step.path(l), headers, body: step.body ? step.body(l, opts.exercises.get(l.slug)!) : undefined };
+    },
+    // Called right before autocannon's 'response' event for the same answer (same tick).
+    onResponse: () => {
+      lastRoute = step.route;
+    },
+  }));
+  const instance = autocannon({
+    url: baseUrl,
+    connections: opts.connections,
+    duration: opts.duration,
+    ...(opts.rate ? { connectionRate: opts.rate } : {}),
+    timeout: 30,
+    requests,
+    setupClient: (client: { requestIterator: { initialContext: object; resetContext: () => void; setRequests: (r: unknown) => void; requests: unknown } }) => {
+      const learner = opts.learners[nextClient++ % opts.learners.length];
+      client.requestIterator.initialContext = { learner };
+      client.requestIterator.resetContext();
+      client.requestIterator.setRequests(client.requestIterator.requests);
+    },
+  });
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    record(stats, lastRoute, statusCode, responseTime);
+  });
+  const started = performance.now();
+  const result = await instance;
+  const seconds = (performance.now() - started) / 1000;
+  return { rows: summarize(stats, seconds), seconds, socketErrors: result.errors - result.timeouts, timeouts: result.timeouts };
+}
+
+async function main(): Promise<void> {
+  const opts = parseOptions(process.argv.slice(2));
+  if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run `npm run bench:load` (it starts a throwaway PostgreSQL)');
+  process.env.RATE_LIMIT_MULTIPLIER ??= '1000';
+  console.log(`load benchmark: ${opts.users} learners, mix ${opts.duration} s${opts.rate ? ` at ${opts.rate} req/s per learner` : ' (closed loop, no think time)'}, health and submit ${opts.phaseDuration} s each`);
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; node ${process.version}; RATE_LIMIT_MULTIPLIER=${process.env.RATE_LIMIT_MULTIPLIER}`);
+
+  const app: TAppServer = await startApp();
+  try {
+    const runId = randomUUID().slice(0, 8);
+    const emails = await createLearners(opts.users + 1, runId);
+
+    // Phase 1: sign-in.
+    const signInMs: number[] = [];
+    const cookies: string[] = new Array(emails.length);
+    const t0 = performance.now();
+    let cursor = 0;
+    await Promise.all(
+      Array.from({ length: Math.max(1, opts.signInConcurrency) }, async () => {
+        while (cursor < emails.length) {
+          const i = cursor++;
+          const start = performance.now();
+          cookies[i] = await signIn(app.baseUrl, emails[i]);
+          signInMs.push(performance.now() - start);
+        }
+      }),
+    );
+    const signInSeconds = (performance.now() - t0) / 1000;
+    const sortedSignIn = signInMs.sort((a, b) => a - b);
+    const bcryptStart = performance.now();
+    await bcrypt.compare(PASSWORD, await bcrypt.hash('x', 12));
+    const bcryptMs = (performance.now() - bcryptStart) / 2;
+    console.log(`\n1. sign-in (csrf + credentials callback), ${emails.length} learners, ${opts.signInConcurrency} at a time`);
+    console.log(`   ${(emails.length / signInSeconds).toFixed(1)} sign-ins/s, p50 ${percentile(sortedSignIn, 50).toFixed(0)} ms, p95 ${percentile(sortedSignIn, 95).toFixed(0)} ms, p99 ${percentile(sortedSignIn, 99).toFixed(0)} ms, 0 errors (one bcrypt cost-12 compare here: ${bcryptMs.toFixed(0)} ms)`);
+
+    const exercises = await pickExercises(app.baseUrl, cookies[opts.users], 6);
+    const bySlug = new Map(exercises.map((e) => [e.slug, e]));
+    const learners: TLearner[] = emails.slice(0, opts.users).map((email, i) => ({ email, cookie: cookies[i], slug: exercises[i % exercises.length].slug }));
+    console.log(`   exercises in the mix: ${exercises.map((e) => e.slug).join(', ')}`);
+
+    // Phase 2: health.
+    const health = await runPhase(app.baseUrl, { connections: opts.users, duration: opts.phaseDuration, learners, exercises: bySlug, steps: [{ route: 'GET /api/health', method: 'GET', path: () => '/api/health' }] });
+    printTable(`2. health: ${opts.users} connections, ${health.seconds.toFixed(1)} s`, health.rows, health.socketErrors, health.timeouts);
+
+    // Phase 3: the learner mix.
+    const draft = (l: TLearner, ex: TExercise) => JSON.stringify({ yaml: `${ex.right.split('\n').slice(0, 4).join('\n')}\n# draft of ${l.email}\n` });
+    const submitBody = (which: 'right' | 'wrong') => (_l: TLearner, ex: TExercise) => JSON.stringify({ yaml: ex[which], startedAt: new Date(Date.now() - 60_000).toISOString() });
+    const mixSteps: TStep[] = [
+      { route: 'GET /scenarios (catalog page)', method: 'GET', path: () => '/scenarios' },
+      { route: 'GET /scenarios/{slug} (exercise page)', method: 'GET', path: (l) => `/scenarios/${l.slug}` },
+      { route: 'GET /api/scenarios/{slug}', method: 'GET', path: (l) => `/api/scenarios/${l.slug}` },
+      { route: 'PUT /api/scenarios/{slug}/draft', method: 'PUT', path: (l) => `/api/scenarios/${l.slug}/draft`, body: draft },
+      { route: 'POST …/attempts (submit)', method: 'POST', path: (l) => `/api/scenarios/${l.slug}/attempts`, body: submitBody('wrong'), submit: true },
+      { route: 'PUT /api/scenarios/{slug}/draft', method: 'PUT', path: (l) => `/api/scenarios/${l.slug}/draft`, body: draft },
+      { route: 'POST …/attempts (submit)', method: 'POST', path: (l) => `/api/scenarios/${l.slug}/attempts`, body: submitBody('right'), submit: true },
+      { route: 'GET /progress (page)', method: 'GET', path: () => '/progress' },
+    ];
+    const mix = await runPhase(app.baseUrl, { connections: opts.users, duration: opts.duration, rate: opts.rate, learners, exercises: bySlug, steps: mixSteps });
+    const mixTotal = mix.rows.reduce((a, r) => a + r.requests, 0);
+    printTable(`3. mix: ${opts.users} learners, ${mix.seconds.toFixed(1)} s, ${(mixTotal / mix.seconds).toFixed(1)} req/s in all`, mix.rows, mix.socketErrors, mix.timeouts);
+
+    // Phase 4: submissions only.
+    const submit = await runPhase(app.baseUrl, {
+      connections: opts.users,
+      duration: opts.phaseDuration,
+      learners,
+      exercises: bySlug,
+      steps: [
+        { route: 'POST …/attempts (submit)', method: 'POST', path: (l) => `/api/scenarios/${l.slug}/attempts`, body: submitBody('wrong'), submit: true },
+        { route: 'POST …/attempts (submit)', method: 'POST', path: (l) => `/api/scenarios/${l.slug}/attempts`, body: submitBody('right'), submit: true },
+      ],
+    });
+    printTable(`4. submit: ${opts.users} connections, ${submit.seconds.toFixed(1)} s`, submit.rows, submit.socketErrors, submit.timeouts);
+
+    // Targets.
+    const healthRps = health.rows[0]?.rps ?? NaN;
+    const submitRow = submit.rows[0];
+    const mixSubmit = mix.rows.find((r) => r.route.startsWith('POST …/attempts'));
+    const errors = [health, mix, submit].reduce((a, p) => a + p.socketErrors + p.timeouts + p.rows.reduce((b, r) => b + r.errors, 0), 0);
+    console.log('\ntargets');
+    console.log(`  errors in all phases: ${errors} (target 0) ${errors === 0 ? 'MET' : 'MISSED'}`);
+    console.log(`  submit p99 in the mix: ${mixSubmit?.p99.toFixed(1)} ms (target < 300) ${mixSubmit && mixSubmit.p99 < 300 ? 'MET' : 'MISSED'}`);
+    console.log(`  submit p99 when only submitting: ${submitRow?.p99.toFixed(1)} ms`);
+    const ratio = (submitRow?.rps ?? 0) / healthRps;
+    console.log(`  submit throughput / health throughput: ${submitRow?.rps.toFixed(1)} / ${healthRps.toFixed(1)} req/s = ${(ratio * 100).toFixed(0)} % (target ≥ 40 %) ${ratio >= 0.4 ? 'MET' : 'MISSED'}`);
+  } finally {
+    await app.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});
