@@ -166,6 +166,7 @@ export function ScenarioEditor(props: TScenarioEditorProps) {
     return null;
   };
 
+  const readOnly = props.source === 'content';
   const latest = props.versions[0];
   const publishedVersion = props.versions.find((v) => v.published)?.version ?? null;
 
@@ -188,19 +189,19 @@ export function ScenarioEditor(props: TScenarioEditorProps) {
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
-          <button type="button" onClick={() => void save()} disabled={working || !dirty} className="rounded-md bg-slate-800 px-3 py-2 text-sm font-medium text-white disabled:opacity-50">
+          <button type="button" onClick={() => void save()} disabled={working || !dirty || readOnly} className="rounded-md bg-slate-800 px-3 py-2 text-sm font-medium text-white disabled:opacity-50">
             Save
           </button>
           <button
             type="button"
             onClick={() => void setPublished(true)}
-            disabled={working || !validation?.ok || busy}
+            disabled={working || !validation?.ok || busy || readOnly}
             title={validation?.ok ? 'Publish this version for learners' : 'Fix every problem first'}
             className="rounded-md bg-emerald-700 px-3 py-2 text-sm font-medium text-white disabled:opacity-50"
           >
             Publish
           </button>
-          {publishedVersion !== null && (
+          {publishedVersion !== null && !readOnly && (
             <button type="button" onClick={() => void setPublished(false)} disabled={working} className="rounded-md px-3 py-2 text-sm font-medium text-rose-800 ring-1 ring-rose-300">
               Unpublish
             </button>
@@ -213,6 +214,11 @@ export function ScenarioEditor(props: TScenarioEditorProps) {
           </a>
         </div>
       </header>
+      {readOnly && (
+        <p role="note" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          This scenario comes from <code>content/scenarios/{props.slug}.yaml</code>: change that file (the seeder publishes it as a new version) or clone it to edit a copy here. The checks below still run as you experiment.
+        </p>
+      )}
       {notice && (
         <p role={notice.kind === 'error' ? 'alert' : 'status'} className={`rounded-md px-3 py-2 text-sm ${notice.kind === 'error' ? 'bg-rose-50 text-rose-900' : 'bg-emerald-50 text-emerald-900'}`}>
           {notice.text}

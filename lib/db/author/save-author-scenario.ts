@@ -3,7 +3,7 @@ import { AppError } from '@/lib/errors';
 import { hashContent } from '@/lib/scenarios/load-content';
 import type { TScenario } from '@/lib/scenarios/schema';
 import { findEditableScenario } from './find-editable-scenario';
-import type { TActor } from './types';
+import { CONTENT_READ_ONLY, type TActor } from './types';
 
 /** What a save did: kept the text (unchanged), edited the newest version in place, or started a new version. */
 export type TSaveResult = { slug: string; version: number; outcome: 'unchanged' | 'updated' | 'new-version' };
@@ -25,6 +25,7 @@ async function isPinned(scenarioId: string): Promise<boolean> {
 export async function saveAuthorScenario(actor: TActor, slug: string, content: TScenario, opts: { baseVersion?: number } = {}): Promise<TSaveResult> {
   if (content.slug !== slug) throw new AppError('BAD_REQUEST', `the slug cannot change (\`${slug}\` → \`${content.slug}\`): clone the scenario instead`);
   const current = await findEditableScenario(actor, slug);
+  if (current.source === 'content') throw new AppError('FORBIDDEN', CONTENT_READ_ONLY);
   if (opts.baseVersion !== undefined && opts.baseVersion !== current.version) {
     throw new AppError('CONFLICT', `version ${current.version} was saved since you opened version ${opts.baseVersion}: reload to see it`, { details: { version: current.version } });
   }

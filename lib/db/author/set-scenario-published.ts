@@ -2,7 +2,7 @@ import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
 import { checkScenario } from '@/lib/scenarios/check';
 import { findEditableScenario } from './find-editable-scenario';
-import { editableWhere, type TActor } from './types';
+import { CONTENT_READ_ONLY, editableWhere, type TActor } from './types';
 
 /**
  * Publishes the newest version: learners then see it (they always get the newest published version).
@@ -10,6 +10,7 @@ import { editableWhere, type TActor } from './types';
  */
 export async function publishScenario(actor: TActor, slug: string): Promise<{ slug: string; version: number }> {
   const current = await findEditableScenario(actor, slug);
+  if (current.source === 'content') throw new AppError('FORBIDDEN', CONTENT_READ_ONLY);
   const check = checkScenario(current.content);
   if (!check.ok) {
     const errors = check.findings.filter((f) => f.severity === 'error');
@@ -21,7 +22,8 @@ export async function publishScenario(actor: TActor, slug: string): Promise<{ sl
 
 /** Takes every version of the scenario off the learner catalog (attempts keep their rows). */
 export async function unpublishScenario(actor: TActor, slug: string): Promise<{ slug: string; versions: number }> {
-  await findEditableScenario(actor, slug);
+  const current = await findEditableScenario(actor, slug);
+  if (current.source === 'content') throw new AppError('FORBIDDEN', CONTENT_READ_ONLY);
   const res = await db.scenario.updateMany({ where: { slug, ...editableWhere(actor) }, data: { published: false } });
   return { slug, versions: res.count };
 }

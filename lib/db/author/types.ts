@@ -45,3 +45,6 @@ export function isAuthorRole(role: TRole): boolean {
 export function editableWhere(actor: TActor): { authorId?: string } {
   return actor.role === 'admin' ? {} : { authorId: actor.id };
 }
+
+/** Scenarios seeded from content/ follow their file (the seeder makes a changed file version+1): the app does not edit them. */
+export const CONTENT_READ_ONLY = 'this scenario comes from content/scenarios: change its file (the seeder publishes the new version) or clone it to edit it here';

@@ -144,3 +144,14 @@ test('import → export through the API is lossless', async () => {
     await db.scenario.deleteMany({ where: { slug: COPY } });
   }
 });
+
+test('scenarios seeded from content/ are not edited through the app (their file is the source)', async () => {
+  const admin = await newUser('admin', users);
+  as(admin);
+  const r = await call(one.GET, 'GET', { params: { slug: 'default-deny-ingress' } });
+  expect(r.status).toBe(200);
+  const put = await call(one.PUT, 'PUT', { params: { slug: 'default-deny-ingress' }, json: { form: { ...(r.json!.form as TAuthorForm), title: 'Hijacked' } } });
+  expect(put.status).toBe(403);
+  expect((await call(publish.DELETE, 'DELETE', { params: { slug: 'default-deny-ingress' } })).status).toBe(403);
+  expect(await db.scenario.count({ where: { slug: 'default-deny-ingress' } })).toBe(1);
+});
