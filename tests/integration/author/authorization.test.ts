@@ -28,6 +28,12 @@ import * as cohorts from '@/app/api/cohorts/route';
 import * as join from '@/app/api/cohorts/join/route';
 import * as cohort from '@/app/api/cohorts/[id]/route';
 import * as learnerScenario from '@/app/api/scenarios/[slug]/route';
+import * as preview from '@/app/api/author/scenarios/[slug]/preview/route';
+import * as previewAttempts from '@/app/api/author/scenarios/[slug]/preview/attempts/route';
+import * as previewHints from '@/app/api/author/scenarios/[slug]/preview/hints/route';
+import * as previewGiveUp from '@/app/api/author/scenarios/[slug]/preview/give-up/route';
+import * as previewSolution from '@/app/api/author/scenarios/[slug]/preview/solution/route';
+import * as previewDraft from '@/app/api/author/scenarios/[slug]/preview/draft/route';
 
 type TRoleName = 'anonymous' | 'learner' | 'otherLearner' | 'instructor' | 'otherInstructor' | 'admin';
 const ROLES: TRoleName[] = ['anonymous', 'learner', 'otherLearner', 'instructor', 'otherInstructor', 'admin'];
@@ -102,6 +108,16 @@ const cases: TCase[] = [
   { name: 'GET /api/author/scenarios/{slug}/export', run: () => call(exporter.GET, 'GET', { params: { slug: SLUG }, url: 'http://localhost/x' }), expect: OWNED },
   { name: 'POST /api/author/scenarios/{slug}/publish', run: () => call(publish.POST, 'POST', { params: { slug: SLUG } }), expect: OWNED },
   { name: 'DELETE /api/author/scenarios/{slug}/publish', run: () => call(publish.DELETE, 'DELETE', { params: { slug: SLUG } }), expect: OWNED },
+  { name: 'POST …/{slug}/preview/attempts', run: () => call(previewAttempts.POST, 'POST', { params: { slug: SLUG }, json: { yaml: '' } }), expect: { ...OWNED, instructor: 201, admin: 201 } },
+  { name: 'POST …/{slug}/preview/hints', run: () => call(previewHints.POST, 'POST', { params: { slug: SLUG } }), expect: OWNED },
+  { name: 'POST …/{slug}/preview/give-up', run: () => call(previewGiveUp.POST, 'POST', { params: { slug: SLUG } }), expect: OWNED },
+  {
+    name: 'GET …/{slug}/preview/solution (after a preview give-up)',
+    run: () => call(previewSolution.GET, 'GET', { params: { slug: SLUG }, headers: { cookie: `np-preview-${SLUG}=0.0.1.1` } }),
+    expect: OWNED,
+  },
+  { name: 'PUT …/{slug}/preview/draft', run: () => call(previewDraft.PUT, 'PUT', { params: { slug: SLUG }, json: { yaml: '' } }), expect: { ...OWNED, instructor: 204, admin: 204 } },
+  { name: 'DELETE …/{slug}/preview', run: () => call(preview.DELETE, 'DELETE', { params: { slug: SLUG } }), expect: { ...OWNED, instructor: 204, admin: 204 } },
   { name: 'POST /api/author/validate', run: () => call(validate.POST, 'POST', { json: form('Validate me') }), expect: AUTHOR_ONLY },
   { name: 'GET /api/cohorts', run: () => call(cohorts.GET, 'GET'), expect: { ...AUTHOR_ONLY, learner: 200, otherLearner: 200 } },
   { name: 'POST /api/cohorts', run: () => call(cohorts.POST, 'POST', { json: { name: 'Another' } }), expect: { ...AUTHOR_ONLY, instructor: 201, otherInstructor: 201, admin: 201 } },

@@ -14,8 +14,8 @@ export function as(userId: string | null): void {
 export type THandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /** Calls a handler with a JSON body (or none) and the given params; returns status and parsed body. */
-export async function call(handler: unknown, method: string, opts: { params?: Record<string, string>; json?: unknown; url?: string } = {}) {
-  const headers = new Headers();
+export async function call(handler: unknown, method: string, opts: { params?: Record<string, string>; json?: unknown; url?: string; headers?: Record<string, string> } = {}) {
+  const headers = new Headers(opts.headers);
   let body: string | undefined;
   if (opts.json !== undefined) {
     headers.set('content-type', 'application/json');
