@@ -112,6 +112,8 @@ describe('sign-up API', () => {
 
     const badJson = await signupPOST(new Request(`${BASE}/api/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{nope' }));
     expect(badJson.status).toBe(400);
+    const huge = await signupPOST(new Request(`${BASE}/api/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: addr, password: PASSWORD, name: 'x'.repeat(20_000) }) }));
+    expect(huge.status).toBe(413);
   });
 });
 
