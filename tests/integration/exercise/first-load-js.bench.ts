@@ -24,7 +24,8 @@ async function main() {
     const html = await (await fetch(pageUrl)).text();
     const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
     // The polyfill bundle is `nomodule`: modern browsers skip it.
-    const modern = srcs.filter((s) => !new RegExp(`<script[^>]+src="${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*nomodule`).test(html));
+    const noModule = new Set([...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*\bnomodule\b/gi)].map((m) => m[1]));
+    const modern = srcs.filter((s) => !noModule.has(s));
     let gz = 0;
     let raw = 0;
     for (const s of modern) {
