@@ -7,6 +7,7 @@ import { hitRateLimit } from './rate-limit';
 
 // A sign-in form is a few hundred bytes; anything bigger is not read here (the address limit still counts it).
 const MAX_FORM_BYTES = 16 * 1024;
+const MAX_AUTH_BODY_BYTES = 64 * 1024;
 
 async function emailOf(req: Request): Promise<string | null> {
   const declared = Number(req.headers.get('content-length'));
@@ -23,12 +24,18 @@ async function emailOf(req: Request): Promise<string | null> {
 }
 
 /**
- * Rate limit of next-auth's credentials sign-in (POST …/callback/credentials), checked before next-auth runs:
- * null to let the request through, else the answer: 429 with Retry-After and next-auth's JSON shape
- * (`{url}` with `error=RateLimited`, which `signIn()` in the browser reports as the error code).
+ * Guard of next-auth's POSTs, before next-auth runs: 413 above 64 KiB; then the rate limit of the credentials
+ * sign-in (POST …/callback/credentials). Null lets the request through; else the answer, for the rate limit
+ * 429 with Retry-After in next-auth's JSON shape (`{url}` with `error=RateLimited`, which `signIn()` in the
+ * browser reports as the error code).
  */
 export async function limitCredentialsSignIn(req: Request): Promise<Response | null> {
-  if (req.method !== 'POST' || !new URL(req.url).pathname.endsWith('/callback/credentials')) return null;
+  if (req.method !== 'POST') return null;
+  // next-auth buffers whole bodies; its forms are tiny (the ingress also caps bodies at 1 MiB).
+  if (Number(req.headers.get('content-length')) > MAX_AUTH_BODY_BYTES) {
+    return Response.json({ error: { code: 'PAYLOAD_TOO_LARGE', message: `request body is larger than ${MAX_AUTH_BODY_BYTES / 1024} KiB` } }, { status: 413 });
+  }
+  if (!new URL(req.url).pathname.endsWith('/callback/credentials')) return null;
   const env = getEnv();
   const signInUrl = (code: string) => new URL(`/sign-in?error=${code}`, env.NEXTAUTH_URL ?? req.url).toString();
   try {
