@@ -69,7 +69,7 @@ export default async function AttemptsPage({ searchParams }: { searchParams: Pro
                     <Link href={`/attempts/${a.id}`} className="text-sky-700 underline">{formatDateTime(a.createdAt)}</Link>
                   </td>
                   <td className="px-3 py-2">
-                    {titles.get(a.scenarioSlug) ?? a.scenarioSlug}
+                    <Link href={`/attempts?scenario=${a.scenarioSlug}`} className="hover:underline" title="Only this scenario's attempts">{titles.get(a.scenarioSlug) ?? a.scenarioSlug}</Link>
                     {a.inDrill ? <span className="ml-2 rounded bg-violet-100 px-1.5 py-0.5 text-xs text-violet-800">drill</span> : null}
                   </td>
                   <td className="px-3 py-2">{a.passed ? <span className="text-emerald-800">✓ Passed</span> : <span className="text-amber-800">✗ Not passed</span>}</td>
