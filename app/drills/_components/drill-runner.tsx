@@ -224,6 +224,12 @@ export function DrillRunner(props: TRunnerProps) {
     await Promise.all([...dirty.current].map((i) => save(i)));
   }, [save]);
 
+  /** Waits (up to 5 s) for saves in flight, then sends what is still unsaved: used before finishing. */
+  const settle = useCallback(async () => {
+    for (let i = 0; i < 50 && inFlight.current.size > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    await flushAll();
+  }, [flushAll]);
+
   // Restore drafts kept in this browser that are newer than the server's (typed offline or before a crash).
   const restore = () => {
     activeSince.current = performance.now();
@@ -304,6 +310,8 @@ export function DrillRunner(props: TRunnerProps) {
       if (ended.current) return;
       if (rem <= FINAL_FLUSH_MS && !finalFlushed.current) {
         finalFlushed.current = true;
+        // Last chance before the deadline: unsaved text, and the time spent on the open task.
+        if (!dirty.current.has(currentRef.current)) void save(currentRef.current);
         void flushAll();
       }
       if (rem <= 0) {
@@ -396,7 +404,8 @@ export function DrillRunner(props: TRunnerProps) {
     if (!window.confirm(`Finish the drill now and see your results?${extra ? ` (${extra})` : ''}`)) return;
     setFinishing(true);
     try {
-      await flushAll();
+      if (!dirty.current.has(currentRef.current)) dirty.current.add(currentRef.current); // books the open task's time
+      await settle();
       const res = await fetch(`${base}/finish`, { method: 'POST' });
       if (!res.ok && res.status !== 409) {
         setNotice({ kind: 'error', text: `Could not finish: ${(await errorOf(res)).message}. Try again.` });
