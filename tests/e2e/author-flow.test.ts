@@ -95,10 +95,11 @@ describeBrowser('instructor flow: author, validate, fix, matrix, publish; a lear
       await newForm.getByRole('button', { name: 'Create' }).click();
       await page.waitForURL((u) => u.pathname === `/author/${slug}`);
       await page.locator('#solution-editor .cm-content').waitFor();
+      await page.locator('#expectations-editor .cm-content').waitFor();
 
       // 1. The task says frontend → web must work; the template's solution denies it: the check fails.
       await page.getByLabel('Task (Markdown)').fill('Create a NetworkPolicy named `web-allow-frontend` in namespace `shop` so that only `frontend` reaches `web` on port 80.\n');
-      await page.getByLabel('Expectations YAML').fill(FIRST_EXPECTATION);
+      await setCodeMirror(page, 'expectations-editor', FIRST_EXPECTATION);
       let v = await validationSettled(page);
       await page.waitForFunction(() => /solution fails shop\/frontend → shop\/web/.test(document.querySelector('[data-testid="validation"]')?.textContent ?? ''));
       v = await validationSettled(page);

@@ -33,6 +33,8 @@ export type CreateEditorOptions = {
   /** Accessible name of the editing area. */
   label: string;
   vim: boolean;
+  /** Plain YAML (e.g. the author's cluster or expectations): no NetworkPolicy completion, hover or diagnostics. */
+  plainYaml?: boolean;
   onChange(text: string): void;
   onSubmit(): void;
 };
@@ -144,7 +146,7 @@ export function createEditor(opts: CreateEditorOptions): EditorHandle {
   ];
   if (opts.readOnly) {
     extensions.push(EditorState.readOnly.of(true), EditorView.editable.of(false));
-  } else {
+  } else if (!opts.plainYaml) {
     extensions.push(
       autocompletion({ override: [completionSource(opts.cluster, opts.taskNamespace)], activateOnTyping: true }),
       hover,

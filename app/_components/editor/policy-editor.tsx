@@ -21,6 +21,8 @@ export type PolicyEditorProps = {
   taskNamespace: string;
   vimMode: boolean;
   readOnly?: boolean;
+  /** Plain YAML instead of NetworkPolicies: no policy completion, hover or diagnostics (authoring's cluster and expectations). */
+  plainYaml?: boolean;
   onChange?(text: string): void;
   onSubmit?(): void;
 };
@@ -52,6 +54,7 @@ export function PolicyEditor(props: PolicyEditorProps) {
           parent: hostRef.current,
           text: textRef.current,
           readOnly,
+          plainYaml: props.plainYaml,
           cluster,
           taskNamespace,
           label,

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { parse as parseYaml } from 'yaml';
-import { PolicyEditor } from '@/app/_components/editor/policy-editor';
+import { PolicyEditor, type PolicyEditorApi } from '@/app/_components/editor/policy-editor';
 import type { EditorCluster } from '@/lib/editor/complete';
 import type { TAuthorForm, TFormSection } from '@/lib/authoring/author-form';
 import type { TAuthorValidation } from '@/lib/authoring/validate';
@@ -81,6 +81,7 @@ export function ScenarioEditor(props: TScenarioEditorProps) {
   const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [working, setWorking] = useState(false);
   const seq = useRef(0);
+  const expectationsEditor = useRef<PolicyEditorApi>(null);
   const formKey = JSON.stringify(form);
   const dirty = formKey !== savedForm;
   const busy = validatedKey !== formKey;
@@ -162,7 +163,9 @@ export function ScenarioEditor(props: TScenarioEditorProps) {
   const onToggle = (c: TMatrixClick, why?: string): string | null => {
     const r = toggleExpectationYaml(form.expectations, c, why);
     if ('error' in r) return r.error;
-    set('expectations', r.yaml);
+    // Through the editor, so its text and the form stay one (setText reports the change back via onChange).
+    if (expectationsEditor.current) expectationsEditor.current.setText(r.yaml);
+    else set('expectations', r.yaml);
     return null;
   };
 
@@ -281,7 +284,7 @@ export function ScenarioEditor(props: TScenarioEditorProps) {
           </Section>
 
           <Section id="cluster" title={SECTION_LABELS.cluster} section="cluster" validation={validation} hint="namespaces (name, labels), pods (namespace, name, labels, ip, ports), externals (name, ip).">
-            <YamlArea id="cluster-yaml" label="Cluster YAML" value={form.cluster} onChange={(v) => set('cluster', v)} rows={14} />
+            <PolicyEditor id="cluster-editor" label="Cluster YAML" plainYaml initialText={form.cluster} cluster={null} taskNamespace={form.namespace} vimMode={props.vimMode} onChange={(v) => set('cluster', v)} />
           </Section>
 
           <Section id="existing" title={SECTION_LABELS.existingPolicies} section="existingPolicies" validation={validation} hint="NetworkPolicies already in the cluster (predict tasks reason about these).">
@@ -295,7 +298,7 @@ export function ScenarioEditor(props: TScenarioEditorProps) {
           )}
 
           <Section id="expectations" title={SECTION_LABELS.expectations} section="expectations" validation={validation} hint="Hidden flows the grader checks: from, to, port, protocol, allowed, why. Click matrix cells to add or remove them.">
-            <YamlArea id="expectations-yaml" label="Expectations YAML" value={form.expectations} onChange={(v) => set('expectations', v)} rows={14} />
+            <PolicyEditor ref={expectationsEditor} id="expectations-editor" label="Expectations YAML" plainYaml initialText={form.expectations} cluster={null} taskNamespace={form.namespace} vimMode={props.vimMode} onChange={(v) => set('expectations', v)} />
           </Section>
 
           <Section id="starter" title={SECTION_LABELS.starter} section="starter" validation={validation} hint="Optional: the learner's initial editor text (fix-it tasks put the broken policy here).">
