@@ -4,6 +4,9 @@ import { closedMessage, closedReason, effectiveSavedAt, isNewerSave } from '@/li
 import { DRAFT_SELECT, SESSION_SELECT, type TDrillSession, type TTaskDraft } from './types';
 import { toSession } from './to-session';
 
+// A save may wait for a finish that holds the session row while it grades every task; then it answers 409.
+const SAVE_TIMEOUT_MS = 70_000;
+
 /** A draft save: the text, optionally the flag, when it was typed (page's server-clock estimate) and time spent. */
 export type TTaskSave = { yaml: string; flagged?: boolean; savedAt?: Date | null; elapsedMs?: number };
 
@@ -61,6 +64,6 @@ export async function saveDrillTask(userId: string, id: string, index: number, s
       select: DRAFT_SELECT,
     });
     return { applied: true, draft };
-  });
+  }, { timeout: SAVE_TIMEOUT_MS, maxWait: 10_000 });
   return { ...out, session };
 }
