@@ -64,10 +64,12 @@ async function main() {
   for (const signal of Object.keys(SIGNAL_CODES)) process.on(signal, () => shutdown(SIGNAL_CODES[signal]));
 
   try {
+    const started = Date.now();
     const authSecret = ensureAuthSecret(baseEnv);
     database = await acquireDatabase({ mode: opts.mode, env: baseEnv });
     if (opts.migrate) await migrateDeploy(database.url);
     if (opts.seed) await seedContent(database.url);
+    process.stderr.write(`[db] ready in ${((Date.now() - started) / 1000).toFixed(1)}s (${database.source === 'env' ? 'DATABASE_URL' : database.source === 'running' ? 'shared dev server' : 'embedded PostgreSQL'})\n`);
     if (stopping) return;
     const { env } = await prismaEnv({
       ...baseEnv,
