@@ -8,7 +8,7 @@ import { hashPassword, ZNewPassword } from './password';
 export const ZSignUp = z.object({
   email: ZEmail,
   password: ZNewPassword,
-  name: z.string().trim().max(80, 'name must have at most 80 characters').optional().transform((v) => (v ? v : undefined)),
+  name: z.string().trim().max(80, 'name must have at most 80 characters').regex(/^[^\u0000]*$/, 'name must not contain NUL characters').optional().transform((v) => (v ? v : undefined)),
 });
 /** Sign-up form / API body. */
 export type TSignUp = z.infer<typeof ZSignUp>;

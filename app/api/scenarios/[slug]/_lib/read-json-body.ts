@@ -27,9 +27,17 @@ export async function readJsonBody(req: Request, maxBytes = MAX_BODY_BYTES): Pro
   }
   const text = new TextDecoder().decode(Buffer.concat(chunks));
   if (!text.trim()) throw new AppError('BAD_REQUEST', 'request body is empty: send JSON');
+  let nul = false;
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    // PostgreSQL text cannot hold U+0000: refuse it here as a 400 rather than fail the insert with a 500.
+    value = JSON.parse(text, (_key, v: unknown) => {
+      if (typeof v === 'string' && v.includes('\u0000')) nul = true;
+      return v;
+    });
   } catch {
     throw new AppError('BAD_REQUEST', 'request body is not valid JSON');
   }
+  if (nul) throw new AppError('BAD_REQUEST', 'request body contains a NUL character (\\u0000): remove it and try again');
+  return value;
 }
