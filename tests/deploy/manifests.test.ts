@@ -13,7 +13,7 @@ const ROOT = path.join(__dirname, '..', '..');
 const DIR = path.join(ROOT, 'deploy', 'kubernetes');
 const NAMESPACE = 'netpol-lab';
 
-type TObj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type TObj = Record<string, any>;  
 
 function readDocs(file: string): TObj[] {
   const docs = parseAllDocuments(fs.readFileSync(file, 'utf8'));

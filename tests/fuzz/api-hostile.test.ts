@@ -117,7 +117,7 @@ it('finds the API routes on disk', () => {
 });
 
 describe.each(routes)('$pattern', ({ pattern, file }) => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const mod = require(file) as Partial<Record<(typeof METHODS)[number], THandler>>;
   const methods = METHODS.filter((m) => typeof mod[m] === 'function');
 
@@ -146,7 +146,7 @@ describe('body size limits', () => {
   });
 
   const cases = readers.flatMap(({ pattern, file }) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const mod = require(file) as Partial<Record<string, THandler>>;
     return (['POST', 'PUT', 'PATCH'] as const).filter((m) => typeof mod[m] === 'function').map((method) => ({ name: `${method} ${pattern}`, pattern, method, handler: mod[method]! }));
   });
@@ -161,7 +161,7 @@ describe('body size limits', () => {
 describe('fast-check: random JSON and mutated YAML as signed-in users', () => {
   const corpus = loadCorpus();
   const writeRoutes = routes.flatMap(({ pattern, file }) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const mod = require(file) as Partial<Record<string, THandler>>;
     return (['POST', 'PUT'] as const).filter((m) => typeof mod[m] === 'function').map((m) => ({ pattern, method: m, handler: mod[m]! }));
   });
