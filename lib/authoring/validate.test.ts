@@ -45,3 +45,13 @@ describe('validateAuthorForm', () => {
     expect(validation.sectionErrors[0].section).toBe('ports');
   });
 });
+
+test('the reference solution is linted like a submission', () => {
+  // A policy whose podSelector matches no pod: a classic lint finding.
+  const solution = form.solution.replace('podSelector: {}', 'podSelector:\n    matchLabels:\n      app: nothing-here');
+  expect(solution).not.toBe(form.solution);
+  const { validation } = validateAuthorForm({ ...form, solution });
+  expect(validation.referenceLint.length).toBeGreaterThan(0);
+  expect(validation.referenceLint[0].code).toMatch(/^NP011/);
+  expect(validateAuthorForm(form).validation.referenceLint).toEqual([]);
+});

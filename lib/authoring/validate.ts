@@ -1,5 +1,6 @@
 import { checkScenario, type CheckResult, type Finding, type MutationReport } from '@/lib/scenarios/check';
 import { canonicalJson } from '@/lib/scenarios/load-content';
+import { gradeSubmission, type LintFinding } from '@/lib/scenarios/grade';
 import { ZScenario, type TScenario } from '@/lib/scenarios/schema';
 import { composeScenario, composedText, sectionOfFinding, type TAuthorForm, type TFormSection, type TSectionError } from './author-form';
 import { buildAuthorMatrix, type TAuthorMatrix } from './matrix';
@@ -16,6 +17,8 @@ export type TAuthorValidation = {
   findings: TAuthorFinding[];
   mutation: MutationReport | null;
   survivors: TSurvivorDiff[];
+  /** Lint of the reference solution (write) with lines in the solution editor; advice, not counted by content:check. */
+  referenceLint: LintFinding[];
   /** null while the scenario does not pass the schema. */
   matrix: TAuthorMatrix | { error: string } | null;
   /** Milliseconds spent validating (server side). */
@@ -30,7 +33,7 @@ export type TValidated = { validation: TAuthorValidation; scenario: TScenario | 
 // Fields checkScenario never reads: typing in them must not rerun the mutation analysis.
 const PROSE_FIELDS = ['title', 'task', 'explanation', 'hints', 'difficulty', 'timeMinutes'] as const;
 
-type TCached = { check: CheckResult; matrix: TAuthorMatrix | { error: string }; survivors: TSurvivorDiff[] };
+type TCached = { check: CheckResult; matrix: TAuthorMatrix | { error: string }; survivors: TSurvivorDiff[]; referenceLint: LintFinding[] };
 const CACHE_SIZE = 64;
 // Keyed by the canonical JSON of everything the checks read; a Map keeps insertion order for LRU eviction.
 const cache = new Map<string, TCached>();
@@ -60,6 +63,7 @@ export function validateAuthorForm(form: TAuthorForm): TValidated {
   let check: CheckResult;
   let matrix: TAuthorMatrix | { error: string } | null = null;
   let survivors: TSurvivorDiff[] = [];
+  let referenceLint: LintFinding[] = [];
   let cached = false;
   if (!parsed.success) {
     check = checkScenario(composedText(composed), { fileSlug: form.slug });
@@ -70,12 +74,13 @@ export function validateAuthorForm(form: TAuthorForm): TValidated {
     if (hit) {
       cached = true;
       remember(key, hit);
-      ({ check, matrix, survivors } = hit);
+      ({ check, matrix, survivors, referenceLint } = hit);
     } else {
       check = checkScenario(scenario);
       matrix = buildAuthorMatrix(scenario);
       survivors = check.mutation ? survivorDiffs(scenario, check.mutation) : [];
-      remember(key, { check, matrix, survivors });
+      referenceLint = referenceLintOf(scenario);
+      remember(key, { check, matrix, survivors, referenceLint });
     }
   }
   const validation: TAuthorValidation = {
@@ -84,10 +89,21 @@ export function validateAuthorForm(form: TAuthorForm): TValidated {
     findings: check.findings.map((f) => ({ ...f, section: sectionOfFinding(f) })),
     mutation: check.mutation,
     survivors,
+    referenceLint,
     matrix,
     ms: 0,
     cached,
   };
   validation.ms = Math.round((performance.now() - t0) * 10) / 10;
   return { validation, scenario, check };
+}
+
+// The grader lints what it grades; a broken scenario (ScenarioError) already shows up in the check's findings.
+function referenceLintOf(scenario: TScenario): LintFinding[] {
+  if (scenario.kind !== 'write' || !scenario.solution) return [];
+  try {
+    return gradeSubmission(scenario, scenario.solution).lint;
+  } catch {
+    return [];
+  }
 }

@@ -60,6 +60,16 @@ export function ValidationPanel({ validation, busy }: { validation: TAuthorValid
           ))}
         </ul>
       )}
+      {validation.referenceLint.length > 0 && (
+        <ul className="space-y-1" aria-label="Lint of the reference solution">
+          {validation.referenceLint.map((l, i) => (
+            <li key={`l${i}`} className="rounded bg-amber-50 px-2 py-1 text-amber-900">
+              <strong>Reference solution</strong>
+              {l.line ? ` line ${l.line}` : ''} (lint {l.code}): {l.message}
+            </li>
+          ))}
+        </ul>
+      )}
       {m && (
         <section aria-labelledby="mutation-heading" className="space-y-2">
           <h3 id="mutation-heading" className="font-semibold">
