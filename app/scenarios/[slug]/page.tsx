@@ -84,7 +84,7 @@ export default async function ExercisePage({ params }: TProps) {
         </h1>
         <p className="text-sm text-slate-600">
           {learner.kind === 'predict' ? 'Predict the connectivity' : 'Write NetworkPolicies'} · {difficulty} · about {learner.timeMinutes} min · namespace{' '}
-          <code>{learner.namespace}</code> · topics: {learner.topics.join(', ')}
+          <code>{learner.namespace}</code> · topics: {learner.topics.join(', ')} · version {stored.version}
           {state.passed && <span className="ml-2 rounded bg-emerald-100 px-1.5 py-0.5 text-emerald-900">solved</span>}
         </p>
         {!user && (
@@ -142,7 +142,6 @@ export default async function ExercisePage({ params }: TProps) {
               matrixPorts: learner.matrixPorts,
               cells: learner.cells,
             }}
-            scenarioVersion={stored.version}
             timeMinutes={learner.timeMinutes}
             signedIn={!!user}
             vimMode={user?.vimMode ?? false}
