@@ -8,6 +8,8 @@ export type TRevealedSolution = { solution: string | null; explanationHtml: stri
 /** Everything the workbench needs; hidden scenario data is absent unless the reveal rules allow it. */
 export type TWorkbenchProps = {
   scenario: Pick<LearnerScenario, 'slug' | 'kind' | 'namespace' | 'cluster' | 'starter' | 'hints' | 'hintsTotal' | 'requirements' | 'matrixPorts' | 'cells'>;
+  /** The scenario version shown (optional; kept for callers such as the author preview). */
+  scenarioVersion?: number;
   /** The scenario's time budget in minutes (shown next to the elapsed time). */
   timeMinutes: number;
   signedIn: boolean;
