@@ -461,6 +461,12 @@ export function DrillRunner(props: TRunnerProps) {
     }
   };
 
+  // Same preference as the exercise page: remembered per user.
+  const toggleVim = (on: boolean) => {
+    setVim(on);
+    void fetch('/api/me/preferences', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ vimMode: on }) }).catch(() => undefined);
+  };
+
   const task = tasks[current];
   const text = textsState[current];
   const seconds = Math.max(0, Math.ceil(remainingMs / 1000));
@@ -579,7 +585,7 @@ export function DrillRunner(props: TRunnerProps) {
                 <div className="flex items-center justify-between text-xs text-slate-600">
                   <span>Completion: Ctrl+Space. Leave the editor: Esc, then Tab.</span>
                   <label className="flex items-center gap-1">
-                    <input type="checkbox" checked={vim} onChange={(e) => setVim(e.target.checked)} /> Vim
+                    <input type="checkbox" checked={vim} onChange={(e) => toggleVim(e.target.checked)} /> Vim
                   </label>
                 </div>
                 <PolicyEditor
