@@ -126,6 +126,8 @@ export function DrillRunner(props: TRunnerProps) {
   // carries it, so an idle tab never overwrites newer text saved from another tab.
   const heldSince = useRef<string[]>(tasks.map((t) => t.draft?.savedAt ?? props.startedAt));
   const inFlight = useRef<Set<number>>(new Set());
+  // Flag changes not yet confirmed by the server (sent with the next save of the task, even if one is in flight).
+  const pendingFlag = useRef<Map<number, boolean>>(new Map());
   const elapsed = useRef<number[]>(tasks.map(() => 0));
   const activeSince = useRef(0);
   const lastSaveAt = useRef(0);
@@ -152,7 +154,7 @@ export function DrillRunner(props: TRunnerProps) {
 
   /** Sends one task's text (and flag) to the server; resolves when it is confirmed or kept locally. */
   const save = useCallback(
-    async (index: number, opts: { flagged?: boolean; keepalive?: boolean } = {}): Promise<void> => {
+    async (index: number, opts: { keepalive?: boolean } = {}): Promise<void> => {
       if (ended.current) return;
       if (inFlight.current.has(index)) {
         dirty.current.add(index);
@@ -162,6 +164,7 @@ export function DrillRunner(props: TRunnerProps) {
       const yaml = texts.current[index];
       const savedAt = editAt.current.get(index) ?? heldSince.current[index];
       const elapsedMs = Math.round(elapsed.current[index]);
+      const flagged = pendingFlag.current.get(index);
       elapsed.current[index] = 0;
       dirty.current.delete(index);
       inFlight.current.add(index);
@@ -171,7 +174,7 @@ export function DrillRunner(props: TRunnerProps) {
         const res = await fetch(`${base}/tasks/${index}`, {
           method: 'PUT',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ yaml, savedAt, elapsedMs, ...(opts.flagged === undefined ? {} : { flagged: opts.flagged }) }),
+          body: JSON.stringify({ yaml, savedAt, elapsedMs, ...(flagged === undefined ? {} : { flagged }) }),
           keepalive: opts.keepalive,
         });
         if (res.status === 409) {
@@ -195,6 +198,7 @@ export function DrillRunner(props: TRunnerProps) {
           return;
         }
         const body = (await res.json()) as { applied: boolean; yaml: string; savedAt: string; serverNow: string };
+        if (flagged !== undefined && pendingFlag.current.get(index) === flagged) pendingFlag.current.delete(index);
         resync(body.serverNow, started);
         lastSaveAt.current = performance.now();
         clearLocalDraft(sessionId, index, { yaml: body.yaml, savedAt: body.savedAt });
@@ -394,7 +398,8 @@ export function DrillRunner(props: TRunnerProps) {
     const next = !flagsRef.current[index];
     flagsRef.current = flagsRef.current.map((f, i) => (i === index ? next : f));
     setFlags(flagsRef.current);
-    void save(index, { flagged: next });
+    pendingFlag.current.set(index, next);
+    void save(index);
   };
 
   const finish = async () => {
