@@ -55,3 +55,11 @@ test('the reference solution is linted like a submission', () => {
   expect(validation.referenceLint[0].code).toMatch(/^NP011/);
   expect(validateAuthorForm(form).validation.referenceLint).toEqual([]);
 });
+
+test('a scenario beyond the live-check limits is refused without running the check', () => {
+  const pods = Array.from({ length: 201 }, (_, i) => `  - { namespace: prod, name: p${i}, ip: 10.9.${Math.floor(i / 200)}.${i % 200 + 1} }`).join('\n');
+  const { validation } = validateAuthorForm({ ...form, cluster: `namespaces:\n  - { name: prod }\n  - { name: dev }\npods:\n${pods}\n` });
+  expect(validation.ok).toBe(false);
+  expect(validation.sectionErrors).toEqual([{ section: 'cluster', message: '201 pods: the live check handles up to 200' }]);
+  expect(validation.mutation).toBeNull();
+});

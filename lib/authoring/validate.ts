@@ -30,6 +30,17 @@ export type TAuthorValidation = {
 /** A validation plus the parsed scenario (server-side only: the scenario holds the hidden parts). */
 export type TValidated = { validation: TAuthorValidation; scenario: TScenario | null; check: CheckResult };
 
+/** Size limits of the live check: the mutation analysis grows with pods² × mutants, and one request must stay short. */
+export const AUTHOR_LIMITS = { pods: 200, expectations: 400, solutionLines: 2000 } as const;
+
+function limitErrors(s: TScenario): TSectionError[] {
+  const out: TSectionError[] = [];
+  if (s.cluster.pods.length > AUTHOR_LIMITS.pods) out.push({ section: 'cluster', message: `${s.cluster.pods.length} pods: the live check handles up to ${AUTHOR_LIMITS.pods}` });
+  if (s.expectations.length > AUTHOR_LIMITS.expectations) out.push({ section: 'expectations', message: `${s.expectations.length} expectations: the live check handles up to ${AUTHOR_LIMITS.expectations}` });
+  if ((s.solution ?? '').split('\n').length > AUTHOR_LIMITS.solutionLines) out.push({ section: 'solution', message: `the reference solution is longer than ${AUTHOR_LIMITS.solutionLines} lines` });
+  return out;
+}
+
 // Fields checkScenario never reads: typing in them must not rerun the mutation analysis.
 const PROSE_FIELDS = ['title', 'task', 'explanation', 'hints', 'difficulty', 'timeMinutes'] as const;
 
@@ -65,6 +76,12 @@ export function validateAuthorForm(form: TAuthorForm): TValidated {
   let survivors: TSurvivorDiff[] = [];
   let referenceLint: LintFinding[] = [];
   let cached = false;
+  const tooBig = parsed.success ? limitErrors(parsed.data) : [];
+  if (tooBig.length > 0) {
+    const validation: TAuthorValidation = { ok: false, sectionErrors: [...composed.sectionErrors, ...tooBig], findings: [], mutation: null, survivors: [], referenceLint: [], matrix: null, ms: 0, cached: false };
+    validation.ms = Math.round((performance.now() - t0) * 10) / 10;
+    return { validation, scenario: parsed.data ?? null, check: { slug: form.slug, kind: form.kind, expectations: 0, findings: [], mutation: null, ok: false } };
+  }
   if (!parsed.success) {
     check = checkScenario(composedText(composed), { fileSlug: form.slug });
   } else {
