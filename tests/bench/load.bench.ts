@@ -26,6 +26,7 @@ import pg from 'pg';
 import { loadContent } from '@/lib/scenarios/load-content';
 import type { TScenario } from '@/lib/scenarios/schema';
 import { ROOT, startApp, type TAppServer } from '@/tests/e2e/harness';
+import { signInHttp } from '@/tests/security/http-session';
 
 type TOptions = { users: number; duration: number; phaseDuration: number; rate: number; signInConcurrency: number };
 
@@ -100,31 +101,9 @@ type TLearner = { email: string; cookie: string; slug: string };
 /** A write exercise with a right and a wrong answer (checked against the server before the run). */
 type TExercise = { slug: string; right: string; wrong: string };
 
-// Keeps the cookies a response sets, as a browser would.
-function mergeCookies(jar: Map<string, string>, res: Response): void {
-  for (const line of res.headers.getSetCookie()) {
-    const [pair] = line.split(';');
-    const eq = pair.indexOf('=');
-    jar.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-  }
-}
-const cookieHeader = (jar: Map<string, string>) => [...jar.entries()].map(([k, v]) => `${k}=${v}`).join('; ');
-
 /** next-auth's credentials flow, as the sign-in form runs it; returns the session cookie header. */
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
-  mergeCookies(jar, csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar) },
-    body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: `${baseUrl}/scenarios`, json: 'true' }),
-  });
-  mergeCookies(jar, res);
-  if (!jar.has('next-auth.session-token')) throw new Error(`sign-in of ${email} failed: HTTP ${res.status} ${await res.text()}`);
-  return cookieHeader(jar);
+function signIn(baseUrl: string, email: string): Promise<string> {
+  return signInHttp(baseUrl, email, PASSWORD);
 }
 
 async function createLearners(n: number, runId: string): Promise<string[]> {
