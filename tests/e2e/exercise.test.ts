@@ -66,11 +66,12 @@ describeBrowser('exercise page', () => {
       const options = page.locator('.cm-tooltip-autocomplete li');
       await options.first().waitFor();
       expect(await options.allInnerTexts()).toEqual([expect.stringContaining('kubernetes.io/metadata.name')]);
-      await page.keyboard.press('Enter');
+      // CodeMirror ignores Enter for 75 ms after the list changes (interactionDelay); a click always applies.
+      await options.first().click();
       await page.keyboard.type('mon');
       await options.first().waitFor();
       expect((await options.allInnerTexts()).map((t) => t.replace(/monitoring$/, ''))).toEqual(['monitoring']);
-      await page.keyboard.press('Enter');
+      await options.first().click();
       expect(await editorText(page)).toContain('kubernetes.io/metadata.name: monitoring');
 
       // live diagnostics: an invalid port is underlined (not graded)
