@@ -29,7 +29,7 @@ export function ClusterTables({ cluster }: { cluster: EditorCluster }) {
       <h2 id="cluster-heading" className="text-lg font-semibold">
         The cluster
       </h2>
-      <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+      <div className="overflow-x-auto rounded-md border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Namespaces">
         <table className="w-full font-mono text-xs" data-testid="namespaces-table">
           <caption className="px-2 py-1 text-left font-sans text-sm text-slate-700">
             <code>$ kubectl get ns --show-labels</code>
@@ -54,7 +54,7 @@ export function ClusterTables({ cluster }: { cluster: EditorCluster }) {
           </tbody>
         </table>
       </div>
-      <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+      <div className="overflow-x-auto rounded-md border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Pods">
         <table className="w-full font-mono text-xs" data-testid="pods-table">
           <caption className="px-2 py-1 text-left font-sans text-sm text-slate-700">
             <code>$ kubectl get pods -A -o wide --show-labels</code> (plus the declared container ports)
@@ -88,7 +88,7 @@ export function ClusterTables({ cluster }: { cluster: EditorCluster }) {
         </table>
       </div>
       {cluster.externals.length > 0 && (
-        <div className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+        <div className="overflow-x-auto rounded-md border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="External endpoints">
           <table className="w-full font-mono text-xs" data-testid="externals-table">
             <caption className="px-2 py-1 text-left font-sans text-sm text-slate-700">Endpoints outside the cluster</caption>
             <thead>

@@ -22,7 +22,7 @@ export function ConnectivityMatrix({ matrix, mode }: { matrix: GradeMatrix; mode
         <span aria-hidden="true">=</span> matches a checked flow, <span aria-hidden="true">≠</span> a checked flow that is wrong.
       </p>
       {matrix.grids.map((grid) => (
-        <div key={`${grid.port}/${grid.protocol}`} className="overflow-x-auto">
+        <div key={`${grid.port}/${grid.protocol}`} className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Connectivity matrix for port ${grid.port}/${grid.protocol}`}>
           <table className="border-collapse font-mono text-xs">
             <caption className="mb-1 text-left font-sans text-sm font-semibold">
               Port {grid.port}/{grid.protocol}

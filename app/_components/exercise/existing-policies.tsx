@@ -15,7 +15,7 @@ export function ExistingPolicies({ yaml, policies, readOnlyNote }: { yaml: strin
         <summary className="cursor-pointer text-sm font-semibold">
           As YAML <span className="font-normal text-slate-500">(kubectl get networkpolicy -A -o yaml)</span>
         </summary>
-        <pre className="mt-1 max-h-96 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100" data-testid="existing-yaml">
+        <pre className="mt-1 max-h-96 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100" data-testid="existing-yaml" tabIndex={0} aria-label="Existing policies as YAML">
           {lines.map((l, i) => (
             <div key={i} id={`existing-line-${i + 1}`} className="scroll-mt-24 target:bg-amber-700/60">
               <span className="select-none text-slate-500" aria-hidden="true">
