@@ -1,4 +1,5 @@
 import { db } from '@/lib/db/client';
+import { withDatabase } from '@/lib/db/errors';
 
 /** One counter to bump: a key (e.g. `submit:account:<id>`) with its fixed window and the hits it allows. */
 export type TRateLimitHit = { key: string; limit: number; windowMs: number };
@@ -21,16 +22,17 @@ export async function hitRateLimits(hits: TRateLimitHit[], now: Date = new Date(
   const starts = hits.map((h) => Math.floor(now.getTime() / h.windowMs) * h.windowMs);
   const keys = hits.map((h) => h.key);
   // Epoch milliseconds → timestamp(3) in UTC, the column's type (Prisma stores DateTime as UTC without zone).
-  const rows = await db.$queryRaw<{ key: string; count: number }[]>`
+  // Raw-query failures carry the driver's "unreachable" kind in meta: withDatabase maps them to 503.
+  const rows = await withDatabase(() => db.$queryRaw<{ key: string; count: number }[]>`
     INSERT INTO "RateLimit" ("key", "windowStart", "count")
     SELECT k, (to_timestamp(ms / 1000.0) AT TIME ZONE 'UTC')::timestamp(3), 1
     FROM unnest(${keys}::text[], ${starts.map(String)}::float8[]) AS t(k, ms)
     ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimit"."count" + 1
-    RETURNING "key", "count"`;
+    RETURNING "key", "count"`);
   const counts = new Map(rows.map((r) => [r.key, Number(r.count)]));
   if (rows.some((r) => Number(r.count) === 1)) {
     // A new window began for some key: sweep stale windows then (cheap: indexed on windowStart).
-    await db.rateLimit.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - SWEEP_AFTER_MS) } } });
+    await withDatabase(() => db.rateLimit.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - SWEEP_AFTER_MS) } } }));
   }
   return hits.map((h, i) => {
     const count = counts.get(h.key) ?? 1;
