@@ -271,6 +271,29 @@ describe('ownership', () => {
     expect((await findOwnAttempt(alice, mine[0].id))?.id).toBe(mine[0].id);
   });
 
+  it('leaves drill attempts out of the practice list (their feedback belongs to the drill)', async () => {
+    const erin = await newUser();
+    try {
+      const row = await db.scenario.findFirstOrThrow({ where: { slug: SLUG } });
+      const session = await db.drillSession.create({
+        data: { userId: erin, title: 'itest drill', feedback: 'end', tasks: [], deadline: new Date(Date.now() + 600_000) },
+      });
+      const drillAttempt = await db.attempt.create({
+        data: { userId: erin, scenarioId: row.id, scenarioSlug: SLUG, scenarioVersion: 1, yaml: WRONG, score: 0.5, passedCount: 1, total: 2, passed: false, results: {}, durationMs: 1, drillSessionId: session.id },
+      });
+      as(erin);
+      const practice = await call(attemptsPOST, 'POST', { json: { yaml: WRONG } });
+      const list = (await call(attemptsGET, 'GET')).json?.attempts as { id: string }[];
+      expect(list.map((a) => a.id)).toEqual([practice.json?.id]);
+      expect(list.map((a) => a.id)).not.toContain(drillAttempt.id);
+    } finally {
+      await db.attempt.deleteMany({ where: { userId: erin } });
+      await db.drillSession.deleteMany({ where: { userId: erin } });
+      await db.scenarioProgress.deleteMany({ where: { userId: erin } });
+      await db.user.delete({ where: { id: erin } });
+    }
+  });
+
   it('keeps drafts per user', async () => {
     as(alice);
     expect((await call(draftPUT, 'PUT', { json: { yaml: 'alice: draft\n' } })).status).toBe(200);
