@@ -35,7 +35,7 @@ const patternOf = (file: string) => '/api/' + path.relative(API, path.dirname(fi
 const handlers = routeFiles(API)
   .filter((f) => !f.includes('[...nextauth]'))
   .flatMap((file) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+     
     const mod = require(file) as Partial<Record<string, THandler>>;
     return METHODS.filter((m) => typeof mod[m] === 'function').map((method) => ({ name: `${method} ${patternOf(file)}`, method, pattern: patternOf(file), handler: mod[method]! }));
   })
