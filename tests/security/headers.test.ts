@@ -10,7 +10,6 @@ async function headersFor(nodeEnv: 'production' | 'development'): Promise<Map<st
   (process.env as Record<string, string>).NODE_ENV = nodeEnv;
   try {
     jest.isolateModules(() => {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
       config = require('../../next.config.js');
     });
   } finally {
