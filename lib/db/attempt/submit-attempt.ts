@@ -42,6 +42,10 @@ export async function submitAttempt(s: TSubmission): Promise<TAttemptResponse & 
     solutionViewed: progress.solutionViewed,
     idempotencyKey: s.idempotencyKey,
   });
+  if (!created && attempt.scenarioSlug !== scenario.slug) {
+    // The key names one request; reusing it for another scenario is a client bug, not a retry.
+    throw new AppError('CONFLICT', `Idempotency-Key was already used for a submission to \`${attempt.scenarioSlug}\`: use a new key for each submission`);
+  }
   const revealed = attempt.passed || progress.gaveUp || (await hasPassedScenario(s.userId, s.slug));
   return { ...toAttemptResponse(attempt, { revealed }), created };
 }

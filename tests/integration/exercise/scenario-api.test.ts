@@ -145,6 +145,15 @@ describe('submitting', () => {
     expect(await db.attempt.count({ where: { userId: alice, idempotencyKey: { endsWith: key } } })).toBe(1);
   });
 
+  it('refuses a key reused for another scenario with 409', async () => {
+    as(alice);
+    const key = `x-${randomBytes(6).toString('hex')}`;
+    expect((await call(attemptsPOST, 'POST', { json: { yaml: WRONG }, headers: { 'idempotency-key': key } })).status).toBe(201);
+    const other = await call(attemptsPOST, 'POST', { slug: 'default-deny-ingress', json: { yaml: WRONG }, headers: { 'idempotency-key': key } });
+    expect(other.status).toBe(409);
+    expect(await db.attempt.count({ where: { idempotencyKey: { endsWith: key } } })).toBe(1);
+  });
+
   it('stores one attempt for concurrent retries with the same key', async () => {
     as(alice);
     const key = `c-${randomBytes(6).toString('hex')}`;
