@@ -17,7 +17,7 @@ async function start(body: unknown): Promise<{ id: string } | { error: string }>
 }
 
 /** "Start" for a catalog drill: creates the session on the server (which sets the deadline), then opens it. */
-export function StartDrillButton({ slug, title }: { slug: string; title: string }) {
+export function StartDrillButton({ slug, title, label = 'Start' }: { slug: string; title: string; label?: string }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -40,7 +40,7 @@ export function StartDrillButton({ slug, title }: { slug: string; title: string 
         }}
         className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-600 disabled:opacity-60"
       >
-        {busy ? 'Starting…' : 'Start'}
+        {busy ? 'Starting…' : label}
       </button>
       {error && (
         <p role="alert" className="mt-1 text-sm text-rose-800">

@@ -12,7 +12,7 @@ import { toResultsResponse, type TResultsResponse } from './to-results-response'
 export type TTaskReview = TResultsResponse['tasks'][number] & { yaml: string | null; attempt: TAttemptResponse | null; content: TScenario };
 
 /** Everything the results page shows; null while the session is still running. */
-export type TDrillResults = { results: TResultsResponse; startedAt: Date; deadline: Date; feedback: 'end' | 'immediate'; tasks: TTaskReview[] } | null;
+export type TDrillResults = { results: TResultsResponse; drillSlug: string | null; startedAt: Date; deadline: Date; feedback: 'end' | 'immediate'; tasks: TTaskReview[] } | null;
 
 /** The full review of a finished session (finishing it first if its deadline passed); 404 for others' sessions. */
 export async function getDrillResults(userId: string, id: string, opts: { now?: Date } = {}): Promise<TDrillResults> {
@@ -32,5 +32,5 @@ export async function getDrillResults(userId: string, id: string, opts: { now?: 
     // The drill is over: the review shows every flow, as after a pass on the exercise page.
     return { ...t, yaml: a?.yaml ?? null, attempt: a ? toAttemptResponse(a, { revealed: true }) : null, content: scenarios.get(t.index)! };
   });
-  return { results, startedAt: session.startedAt, deadline: session.deadline, feedback: session.feedback, tasks };
+  return { results, drillSlug: session.drillSlug, startedAt: session.startedAt, deadline: session.deadline, feedback: session.feedback, tasks };
 }

@@ -9,6 +9,7 @@ import { renderMarkdown } from '@/lib/editor/markdown';
 import { formatDateTime, formatDuration } from '@/app/_components/format';
 import { ServiceUnavailable } from '@/app/_components/service-unavailable';
 import { TaskReview } from '../../../_components/task-review';
+import { StartDrillButton } from '../../../_components/start-drill';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Drill results' };
@@ -127,11 +128,12 @@ export default async function DrillResultsPage({ params }: TProps) {
           </p>
         </section>
       ))}
-      <p>
+      <div className="flex flex-wrap items-center gap-4">
+        {data.drillSlug && <StartDrillButton slug={data.drillSlug} title={`${results.title} again`} label="Try this drill again" />}
         <Link href="/drills" className="font-medium text-sky-800 underline">
           Back to the drills
         </Link>
-      </p>
+      </div>
     </div>
   );
 }
