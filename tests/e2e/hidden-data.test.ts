@@ -126,7 +126,7 @@ describeBrowser('hidden data stays hidden until the reveal', () => {
 
         // 1. before any submission: every page and API response
         const before: [string, string][] = [];
-        for (const url of [`/scenarios/${slug}`, '/scenarios', '/progress', '/attempts']) before.push([url, await pageHay(page, url)]);
+        for (const url of [`/scenarios/${slug}`, '/', '/scenarios', '/drills', '/progress', '/attempts']) before.push([url, await pageHay(page, url)]);
         for (const url of [`/api/scenarios/${slug}`, `/api/scenarios/${slug}/draft`, `/api/scenarios/${slug}/attempts`, '/api/me/preferences', '/api/progress']) {
           const res = await page.request.get(url);
           expect(res.status()).toBe(200);
