@@ -117,6 +117,38 @@ describeBrowser('timed drill: answer, reload, deadline, results', () => {
     }
   }, 5 * 60_000);
 
+  it('with two tabs open, an idle tab never overwrites the newer answer typed in the other', async () => {
+    const { context, page: tabA } = await newPage(browser, app.baseUrl);
+    try {
+      await signUpViaUi(tabA, uniqueEmail('tabs'), 'Correct-Horse-42', '/drills');
+      const { id } = await startDrill(tabA, { scenarios: ['default-deny-ingress', 'allow-from-namespace'], minutes: 10, feedback: 'end' });
+      await tabA.goto(`/drills/session/${id}`);
+      await tabA.locator('[data-editor-ready="true"] .cm-content').first().waitFor();
+      const tabB = await context.newPage();
+      await tabB.goto(`/drills/session/${id}`);
+      await tabB.locator('[data-editor-ready="true"] .cm-content').first().waitFor();
+
+      // Tab B answers task 1; tab A still shows the empty editor it loaded.
+      await setEditorText(tabB, ANSWER);
+      await tabB.waitForSelector('[data-testid="drill-save-status"][data-state="saved"]', { timeout: 15_000 });
+      // Switching tasks in tab A saves its (older, untouched) task 1: the server keeps tab B's text and tab A shows it.
+      await tabA.getByTestId('drill-task-1').click();
+      await tabA.getByRole('status').filter({ hasText: 'saved more recently from another tab' }).waitFor();
+      const draft = await tabA.evaluate(async (u) => ((await (await fetch(u)).json()) as { tasks: { draft: { yaml: string } | null }[] }).tasks[0].draft?.yaml, `/api/drills/sessions/${id}`);
+      expect(draft).toBe(ANSWER);
+      await tabA.getByTestId('drill-task-0').click();
+      expect(await tabA.locator('.cm-content').first().innerText()).toContain('name: default-deny-ingress');
+
+      // A newer edit in tab A then wins as usual.
+      await setEditorText(tabA, WRONG);
+      await tabA.waitForSelector('[data-testid="drill-save-status"][data-state="saved"]', { timeout: 15_000 });
+      const after = await tabA.evaluate(async (u) => ((await (await fetch(u)).json()) as { tasks: { draft: { yaml: string } | null }[] }).tasks[0].draft?.yaml, `/api/drills/sessions/${id}`);
+      expect(after).toBe(WRONG);
+    } finally {
+      await context.close();
+    }
+  }, 3 * 60_000);
+
   it('in practice mode checks a task on request and finishes on demand', async () => {
     const { context, page } = await newPage(browser, app.baseUrl);
     try {
