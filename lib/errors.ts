@@ -63,16 +63,23 @@ const DB_UNREACHABLE_PRISMA_CODES = new Set(['P1000', 'P1001', 'P1002', 'P1003',
 // Driver-adapter error kinds (adapter-pg) and Node socket codes that mean the server is not there.
 const DB_UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'DatabaseDoesNotExist', 'DatabaseAccessDenied', 'SocketTimeout', 'TooManyConnections', 'AuthenticationFailed']);
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', '57P01', '57P03']);
+// node-postgres throws these as plain Errors without a code when a pooled connection dies under a query
+// (database restart, network cut); compared whole, they are pg's exact wording.
+const PG_CONNECTION_LOST_MESSAGES = new Set(['Connection terminated unexpectedly', 'Connection terminated', 'Connection terminated due to connection timeout']);
 
 /** True when `err` (or one of its causes) says the database cannot be reached. */
 export function isDatabaseUnavailable(err: unknown): boolean {
   let cur: unknown = err;
   for (let depth = 0; depth < 6 && typeof cur === 'object' && cur !== null; depth++) {
-    const e = cur as { name?: unknown; code?: unknown; kind?: unknown; errorCode?: unknown; cause?: unknown };
+    const e = cur as { name?: unknown; code?: unknown; kind?: unknown; errorCode?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
     if (e.name === 'PrismaClientInitializationError') return true;
     if (typeof e.code === 'string' && (DB_UNREACHABLE_PRISMA_CODES.has(e.code) || SOCKET_CODES.has(e.code))) return true;
     if (typeof e.errorCode === 'string' && DB_UNREACHABLE_PRISMA_CODES.has(e.errorCode)) return true;
     if (typeof e.kind === 'string' && DB_UNREACHABLE_KINDS.has(e.kind)) return true;
+    if (cur instanceof Error && PG_CONNECTION_LOST_MESSAGES.has(cur.message)) return true;
+    // Raw queries ($queryRaw) wrap the adapter's error as P2010 with the kind in meta.
+    const metaKind = e.meta?.driverAdapterError?.cause?.kind;
+    if (typeof metaKind === 'string' && DB_UNREACHABLE_KINDS.has(metaKind)) return true;
     cur = e.cause;
   }
   return false;
