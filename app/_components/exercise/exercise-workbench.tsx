@@ -14,6 +14,7 @@ import type { TAttemptResponse, TWorkbenchProps } from './types';
 type TNotice = { kind: 'auth' | 'error' | 'info'; text: string } | null;
 
 const SERVER_SAVE_DELAY_MS = 1500;
+const VIM_KEY = 'netpol-lab:vim';
 
 function draftKey(slug: string) {
   return `netpol-lab:draft:${slug}`;
@@ -83,6 +84,13 @@ export function ExerciseWorkbench(props: TWorkbenchProps) {
   // localStorage is an external store only readable after hydration, so the restore is scheduled from an effect.
   useEffect(() => {
     const restore = () => {
+      if (!signedIn) {
+        try {
+          if (window.localStorage.getItem(VIM_KEY) === '1') setVim(true);
+        } catch {
+          // storage disabled
+        }
+      }
       const local = readLocalDraft(scenario.slug);
       if (!local || local.yaml === textRef.current) return;
       const serverTime = props.serverDraft ? Date.parse(props.serverDraft.updatedAt) : 0;
@@ -237,7 +245,15 @@ export function ExerciseWorkbench(props: TWorkbenchProps) {
 
   const toggleVim = async (on: boolean) => {
     setVim(on);
-    if (!signedIn) return;
+    if (!signedIn) {
+      // Visitors have no account to remember it: this browser does.
+      try {
+        window.localStorage.setItem(VIM_KEY, on ? '1' : '0');
+      } catch {
+        // storage disabled: the toggle applies to this page only
+      }
+      return;
+    }
     try {
       await fetch('/api/me/preferences', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ vimMode: on }) });
     } catch {
