@@ -2,20 +2,16 @@
  * Security headers as configured (next.config.js), in production and development. The same headers on real
  * responses, and the browser enforcing the CSP, are checked in tests/security/browser.test.ts.
  */
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER } from 'next/constants';
+
 type THeader = { key: string; value: string };
 
-async function headersFor(nodeEnv: 'production' | 'development'): Promise<Map<string, string>> {
-  const saved = process.env.NODE_ENV;
-  let config: { headers: () => Promise<{ source: string; headers: THeader[] }[]> } | undefined;
-  (process.env as Record<string, string>).NODE_ENV = nodeEnv;
-  try {
-    jest.isolateModules(() => {
-      config = require('../../next.config.js');
-    });
-  } finally {
-    (process.env as Record<string, string | undefined>).NODE_ENV = saved;
-  }
-  const rules = await config!.headers();
+ 
+const nextConfig = require('../../next.config.js') as (phase: string) => { headers: () => Promise<{ source: string; headers: THeader[] }[]> };
+
+async function headersFor(mode: 'production' | 'development'): Promise<Map<string, string>> {
+  // Next calls the config with its phase: `next build`/`next start` for production, `next dev` for development.
+  const rules = await nextConfig(mode === 'production' ? PHASE_PRODUCTION_BUILD : PHASE_DEVELOPMENT_SERVER).headers();
   expect(rules).toHaveLength(1);
   expect(rules[0].source).toBe('/:path*');
   return new Map(rules[0].headers.map((h) => [h.key.toLowerCase(), h.value]));
@@ -47,6 +43,18 @@ describe('production', () => {
     expect(h.get('strict-transport-security')).toMatch(/^max-age=\d{8,}/);
     expect(h.get('permissions-policy')).toContain('camera=()');
   });
+});
+
+it('the production server gets the same headers as the build, whatever NODE_ENV says', async () => {
+  const saved = process.env.NODE_ENV;
+  (process.env as Record<string, string>).NODE_ENV = 'test';
+  try {
+    const [build, server] = await Promise.all([nextConfig(PHASE_PRODUCTION_BUILD).headers(), nextConfig(PHASE_PRODUCTION_SERVER).headers()]);
+    expect(server).toEqual(build);
+    expect(JSON.stringify(build)).not.toContain('unsafe-eval');
+  } finally {
+    (process.env as Record<string, string | undefined>).NODE_ENV = saved;
+  }
 });
 
 describe('development', () => {
