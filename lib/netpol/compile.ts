@@ -24,8 +24,6 @@ import type {
 
 /** Per-model label index: namespace → 'key=value' → pod indexes. */
 const labelIndexes = new WeakMap<CompiledModel, Map<string, Map<string, number[]>>>();
-/** Lazily computed pod masks of pod peers (1 = the peer matches that pod). */
-const peerMasks = new WeakMap<CompiledPeer, Uint8Array>();
 
 function cidrOf(text: string): Cidr {
   const c = parseCidr(text);
@@ -44,7 +42,7 @@ function compilePeer(policy: NetworkPolicy, peer: NetworkPolicyPeer, path: strin
   const namespaces: Extract<CompiledPeer, { kind: 'pods' }>['namespaces'] = peer.namespaceSelector
     ? { kind: 'selector', selector: compileSelector(peer.namespaceSelector) }
     : { kind: 'same', namespace: policy.namespace };
-  return { kind: 'pods', namespaces, pods: compileSelector(peer.podSelector), path, pos };
+  return { kind: 'pods', namespaces, pods: compileSelector(peer.podSelector), path, pos, mask: undefined };
 }
 
 function compilePort(p: NetworkPolicyPort, path: string): CompiledPort {
@@ -54,23 +52,30 @@ function compilePort(p: NetworkPolicyPort, path: string): CompiledPort {
   return { kind: 'number', protocol: p.protocol, port: p.port, path };
 }
 
-function compileRules(policy: NetworkPolicy, dir: 'ingress' | 'egress'): CompiledRule[] {
+function compileRules(policy: NetworkPolicy, key: string, dir: 'ingress' | 'egress'): CompiledRule[] {
   const rules = (dir === 'ingress' ? policy.spec.ingress : policy.spec.egress) ?? [];
   const peerKey = dir === 'ingress' ? 'from' : 'to';
+  const positions = policy.source.positions;
   return rules.map((r, index) => {
     const path = `spec.${dir}[${index}]`;
-    const pos = positionOf(policy.source.positions, path);
+    const pos = positionOf(positions, path);
     const peers = (r as { from?: NetworkPolicyPeer[]; to?: NetworkPolicyPeer[] })[peerKey];
+    // "If this field is empty or missing, this rule matches all sources/destinations."
+    const compiledPeers = peers && peers.length > 0 ? peers.map((p, i) => compilePeer(policy, p, `${path}.${peerKey}[${i}]`)) : null;
+    // What a miss points at: the only peer, else the peer list; or the ports (exact paths, as written).
+    const peersPath = compiledPeers !== null && compiledPeers.length === 1 ? compiledPeers[0].path : `${path}.${peerKey}`;
+    const portsPath = `${path}.ports`;
     return {
       direction: dir,
       index,
       path,
       line: pos?.line,
       column: pos?.column,
-      // "If this field is empty or missing, this rule matches all sources/destinations."
-      peers: peers && peers.length > 0 ? peers.map((p, i) => compilePeer(policy, p, `${path}.${peerKey}[${i}]`)) : null,
+      peers: compiledPeers,
       // "If this field is empty or missing, this rule matches all ports."
       ports: r.ports && r.ports.length > 0 ? r.ports.map((p, i) => compilePort(p, `${path}.ports[${i}]`)) : null,
+      ref: Object.freeze({ policy: key, direction: dir, index, path, line: pos?.line, document: policy.source.document }),
+      failed: { peers: { path: peersPath, line: positions[peersPath]?.line }, ports: { path: portsPath, line: positions[portsPath]?.line } },
     };
   });
 }
@@ -115,14 +120,14 @@ export function selectPods(model: CompiledModel, namespace: string, selector: La
 
 /** Mask of pods a compiled pod peer matches (computed once per peer, on first use). */
 export function peerPodMask(model: CompiledModel, peer: Extract<CompiledPeer, { kind: 'pods' }>): Uint8Array {
-  let mask = peerMasks.get(peer);
-  if (mask) return mask;
-  mask = new Uint8Array(model.cluster.pods.length);
+  if (peer.mask) return peer.mask;
+  const mask = new Uint8Array(model.cluster.pods.length);
   const namespaces: string[] = [];
   if (peer.namespaces.kind === 'same') namespaces.push(peer.namespaces.namespace);
   else for (const [name, labels] of model.namespaceLabels) if (matchSelector(peer.namespaces.selector, labels)) namespaces.push(name);
   for (const ns of namespaces) for (const i of selectCompiled(model, ns, peer.pods)) mask[i] = 1;
-  peerMasks.set(peer, mask);
+  // A compiled peer belongs to one model, so it carries its mask (computed on first use).
+  peer.mask = mask;
   return mask;
 }
 
@@ -178,8 +183,9 @@ export function compile(cluster: Cluster, policies: NetworkPolicy[]): CompiledMo
   for (const policy of policies) {
     const podSelector = compileSelector(policy.spec.podSelector);
     const selected = selectCompiled(model, policy.namespace, podSelector);
+    const key = `${policy.namespace}/${policy.name}`;
     const cp: CompiledPolicy = {
-      key: `${policy.namespace}/${policy.name}`,
+      key,
       policy,
       podSelector,
       selected,
@@ -187,8 +193,9 @@ export function compile(cluster: Cluster, policies: NetworkPolicy[]): CompiledMo
       // ingress or egress rules" (defaulting already applied): isolation follows policyTypes only.
       isolatesIngress: policy.spec.policyTypes.includes('Ingress'),
       isolatesEgress: policy.spec.policyTypes.includes('Egress'),
-      ingress: compileRules(policy, 'ingress'),
-      egress: compileRules(policy, 'egress'),
+      ingress: compileRules(policy, key, 'ingress'),
+      egress: compileRules(policy, key, 'egress'),
+      ref: Object.freeze({ policy: key, namespace: policy.namespace, name: policy.name, line: policy.source.line, document: policy.source.document }),
     };
     const pi = model.policies.length;
     model.policies.push(cp);

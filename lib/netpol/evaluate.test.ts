@@ -386,3 +386,36 @@ describe('evaluate: reasons', () => {
     expect(v.ingress.kind === 'denied' && v.ingress.rules[0].reason).toBe('spec.ingress[0].from[0].podSelector wants role=client, pod dev/tool has no label role (labels: app=tool)');
   });
 });
+
+describe('evaluate: misses read and serialize like plain data', () => {
+  const m = modelWith(np('db', 'prod', 'podSelector: {matchLabels: {app: db}}\ningress:\n- ports: [{port: 80}]'));
+  const miss = () => {
+    const v = probe(m, 'prod/web', 'prod/db', 5432);
+    if (v.ingress.kind !== 'denied') throw new Error(`expected a denied ingress, got ${v.ingress.kind}`);
+    return v.ingress.rules[0];
+  };
+  const text = 'port 5432/TCP is not in spec.ingress[0].ports (80/TCP)';
+
+  it('keeps the RuleMiss keys in order, with the reason, in Object.keys and JSON', () => {
+    const r = miss();
+    expect(Object.keys(r)).toEqual(['policy', 'direction', 'index', 'path', 'line', 'document', 'reason', 'failedPath', 'failedLine']);
+    expect(JSON.parse(JSON.stringify(r))).toEqual({ policy: 'prod/db', direction: 'ingress', index: 0, path: 'spec.ingress[0]', line: 7, document: 0, reason: text, failedPath: 'spec.ingress[0].ports', failedLine: 7 });
+    expect({ ...r }.reason).toBe(text);
+    expect(structuredClone(r).reason).toBe(text);
+  });
+
+  it('returns the same reason on every read and accepts a replacement', () => {
+    const r = miss();
+    expect(r.reason).toBe(text);
+    expect(r.reason).toBe(text);
+    r.reason = 'rewritten by a consumer';
+    expect(r.reason).toBe('rewritten by a consumer');
+    expect(miss().reason).toBe(text);
+  });
+
+  it('lists no misses when another rule allows (the verdict cites every allowing rule)', () => {
+    const m2 = modelWith(np('db', 'prod', 'podSelector: {matchLabels: {app: db}}\ningress:\n- ports: [{port: 80}]\n- ports: [{port: 5432}]\n- {}'));
+    const v = probe(m2, 'prod/web', 'prod/db', 5432);
+    expect(v.ingress).toEqual({ kind: 'allowed', by: [expect.objectContaining({ path: 'spec.ingress[1]' }), expect.objectContaining({ path: 'spec.ingress[2]' })], isolatedBy: [expect.objectContaining({ policy: 'prod/db' })] });
+  });
+});

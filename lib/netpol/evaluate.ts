@@ -53,9 +53,24 @@ function ipIndex(model: CompiledModel): Map<string, { pod?: number; external?: n
   return idx;
 }
 
+/** Per model, per pod index: the resolved endpoint and its public form, built once (probes repeat pods). */
+const podEndpoints = new WeakMap<CompiledModel, ({ resolved: ResolvedEndpoint; plain: Endpoint } | undefined)[]>();
+/** The public forms of resolved endpoints that came from the cache (shared, so frozen). */
+const plainEndpoints = new WeakMap<ResolvedEndpoint, Endpoint>();
+
 function podEndpoint(model: CompiledModel, i: number): ResolvedEndpoint {
+  let cache = podEndpoints.get(model);
+  if (!cache) { cache = new Array(model.cluster.pods.length); podEndpoints.set(model, cache); }
+  const hit = cache[i];
+  if (hit) return hit.resolved;
   const p = model.cluster.pods[i];
-  return { kind: 'pod', id: `${p.namespace}/${p.name}`, namespace: p.namespace, name: p.name, ip: p.ip, index: i, addr: model.podIps[i] };
+  const id = `${p.namespace}/${p.name}`;
+  // Shared between verdicts, hence frozen: a consumer cannot change another verdict's endpoint.
+  const resolved: ResolvedEndpoint = Object.freeze({ kind: 'pod', id, namespace: p.namespace, name: p.name, ip: p.ip, index: i, addr: model.podIps[i] });
+  const plain: Endpoint = Object.freeze({ kind: 'pod', id, namespace: p.namespace, name: p.name, ip: p.ip, index: i });
+  cache[i] = { resolved, plain };
+  plainEndpoints.set(resolved, plain);
+  return resolved;
 }
 
 /** Resolves a probe endpoint: 'namespace/pod', 'ip:<address>', or an external's name. */
@@ -101,7 +116,7 @@ export function resolvePort(model: CompiledModel, dst: ResolvedEndpoint, port: n
 export function peerMatches(model: CompiledModel, peer: CompiledPeer, ep: ResolvedEndpoint): boolean {
   switch (peer.kind) {
     case 'pods':
-      return ep.kind === 'pod' && peerPodMask(model, peer)[ep.index] === 1;
+      return ep.kind === 'pod' && (peer.mask ?? peerPodMask(model, peer))[ep.index] === 1;
     case 'ipBlock':
       return ipBlockContains(peer, ep.addr);
     default: {
@@ -122,7 +137,9 @@ export function portMatches(model: CompiledModel, port: CompiledPort, ctx: PortC
     case 'range':
       return ctx.port >= port.port && ctx.port <= port.endPort;
     case 'named':
-      return ctx.dstPod >= 0 && model.cluster.pods[ctx.dstPod].ports.some((c) => c.name === port.name && c.protocol === port.protocol && c.containerPort === ctx.port);
+      if (ctx.dstPod < 0) return false;
+      for (const c of model.cluster.pods[ctx.dstPod].ports) if (c.name === port.name && c.protocol === port.protocol && c.containerPort === ctx.port) return true;
+      return false;
     default: {
       const never: never = port;
       throw new Error(`unexpected port ${JSON.stringify(never)}`);
@@ -132,9 +149,22 @@ export function portMatches(model: CompiledModel, port: CompiledPort, ctx: PortC
 
 /** True when a rule matches: (no peers or some peer matches) AND (no ports or some port matches). */
 export function ruleMatches(model: CompiledModel, rule: CompiledRule, peer: ResolvedEndpoint, ctx: PortContext): boolean {
-  if (rule.peers !== null && !rule.peers.some((p) => peerMatches(model, p, peer))) return false;
-  if (rule.ports !== null && !rule.ports.some((p) => portMatches(model, p, ctx))) return false;
-  return true;
+  return peersMatch(model, rule, peer) && portsMatch(model, rule, ctx);
+}
+
+/** True when the rule has no peers or one of them matches (loops, not closures: this runs per rule per probe). */
+function peersMatch(model: CompiledModel, rule: CompiledRule, peer: ResolvedEndpoint): boolean {
+  const peers = rule.peers;
+  if (peers === null) return true;
+  for (let i = 0; i < peers.length; i++) if (peerMatches(model, peers[i], peer)) return true;
+  return false;
+}
+
+function portsMatch(model: CompiledModel, rule: CompiledRule, ctx: PortContext): boolean {
+  const ports = rule.ports;
+  if (ports === null) return true;
+  for (let i = 0; i < ports.length; i++) if (portMatches(model, ports[i], ctx)) return true;
+  return false;
 }
 
 /** Fast decision of one direction: true when not isolated or some rule of an isolating policy matches. */
@@ -245,12 +275,39 @@ function portMiss(model: CompiledModel, rule: CompiledRule, ctx: PortContext, pr
   return s;
 }
 
-function policyRef(p: CompiledPolicy): PolicyRef {
-  return { policy: p.key, namespace: p.policy.namespace, name: p.policy.name, line: p.policy.source.line, document: p.policy.source.document };
+/**
+ * A rule miss whose reason text is built on first read: grading reads one reason per denied direction
+ * (summarizeVerdict) while a probe can miss many rules. `reason` is an own enumerable accessor, so the
+ * object still reads, compares (Jest) and serializes (JSON) like a plain RuleMiss.
+ */
+function ruleMiss(model: CompiledModel, r: CompiledRule, peerOk: boolean, peer: ResolvedEndpoint, ctx: PortContext, probePort: number | string): RuleMiss {
+  const ref = r.ref;
+  const failed = peerOk ? r.failed.ports : r.failed.peers;
+  let reason: string | undefined;
+  return {
+    policy: ref.policy,
+    direction: ref.direction,
+    index: ref.index,
+    path: ref.path,
+    line: ref.line,
+    document: ref.document,
+    get reason(): string {
+      if (reason === undefined) reason = missReason(model, r, peerOk, peer, ctx, probePort);
+      return reason;
+    },
+    set reason(text: string) {
+      reason = text;
+    },
+    failedPath: failed.path,
+    failedLine: failed.line,
+  };
 }
 
-function ruleRef(p: CompiledPolicy, r: CompiledRule): RuleRef {
-  return { policy: p.key, direction: r.direction, index: r.index, path: r.path, line: r.line, document: p.policy.source.document };
+/** The first reason a rule did not match: each peer's miss, or the port miss when a peer matched. */
+function missReason(model: CompiledModel, r: CompiledRule, peerOk: boolean, peer: ResolvedEndpoint, ctx: PortContext, probePort: number | string): string {
+  if (peerOk) return portMiss(model, r, ctx, probePort);
+  const role = r.direction === 'ingress' ? 'source' : 'destination';
+  return (r.peers ?? []).map((x) => peerMiss(model, x, peer, role)).join('; ');
 }
 
 /** The full verdict of one direction: every allowing rule, or every isolating policy and each rule's miss. */
@@ -262,58 +319,65 @@ export function directionVerdict(
   ctx: PortContext,
   probePort: number | string,
 ): DirectionVerdict {
-  if (policyIdxs.length === 0) return { kind: 'not-isolated' };
-  const role = dir === 'ingress' ? 'source' : 'destination';
-  const by: RuleRef[] = [];
+  if (policyIdxs.length === 0) return NOT_ISOLATED;
+  let by: RuleRef[] | null = null;
+  // Misses only matter when no rule allows: once one does, they are no longer collected.
   const misses: RuleMiss[] = [];
-  const isolatedBy: PolicyRef[] = [];
-  for (const pi of policyIdxs) {
-    const p = model.policies[pi];
-    isolatedBy.push(policyRef(p));
-    for (const r of dir === 'ingress' ? p.ingress : p.egress) {
-      if (ruleMatches(model, r, peer, ctx)) { by.push(ruleRef(p, r)); continue; }
-      const peerOk = r.peers === null || r.peers.some((x) => peerMatches(model, x, peer));
-      let reason: string;
-      let failedPath: string;
-      if (!peerOk) {
-        const peers = r.peers ?? [];
-        reason = peers.map((x) => peerMiss(model, x, peer, role)).join('; ');
-        failedPath = peers.length === 1 ? peers[0].path : `${r.path}.${dir === 'ingress' ? 'from' : 'to'}`;
-      } else {
-        reason = portMiss(model, r, ctx, probePort);
-        failedPath = `${r.path}.ports`;
+  const isolatedBy: PolicyRef[] = new Array(policyIdxs.length);
+  for (let k = 0; k < policyIdxs.length; k++) {
+    const p = model.policies[policyIdxs[k]];
+    isolatedBy[k] = p.ref;
+    const rules = dir === 'ingress' ? p.ingress : p.egress;
+    // Every rule is checked (no short-circuit), so `by` lists every allowing rule.
+    for (let j = 0; j < rules.length; j++) {
+      const r = rules[j];
+      const peerOk = peersMatch(model, r, peer);
+      if (peerOk && portsMatch(model, r, ctx)) {
+        if (by === null) by = [];
+        by.push(r.ref);
+      } else if (by === null) {
+        misses.push(ruleMiss(model, r, peerOk, peer, ctx, probePort));
       }
-      const failedPos = p.policy.source.positions[failedPath];
-      misses.push({ ...ruleRef(p, r), reason, failedPath, failedLine: failedPos?.line });
     }
   }
-  if (by.length > 0) return { kind: 'allowed', by, isolatedBy };
+  if (by !== null) return { kind: 'allowed', by, isolatedBy };
   return { kind: 'denied', isolatedBy, rules: misses };
 }
 
+/** Shared verdict parts without data (frozen: consumers cannot change another verdict's). */
+const NOT_ISOLATED: DirectionVerdict = Object.freeze({ kind: 'not-isolated' });
+const NOT_APPLICABLE: DirectionVerdict = Object.freeze({ kind: 'not-applicable' });
+
 function stripEndpoint(e: ResolvedEndpoint): Endpoint {
+  const cached = plainEndpoints.get(e);
+  if (cached) return cached;
   if (e.kind === 'pod') return { kind: 'pod', id: e.id, namespace: e.namespace, name: e.name, ip: e.ip, index: e.index };
   const out: Endpoint = { kind: 'external', id: e.id, ip: e.ip };
   if (e.name !== undefined) out.name = e.name;
   return out;
 }
 
+function failed(probe: Verdict['probe'], error: string, source?: Endpoint, destination?: Endpoint): Verdict {
+  const v: Verdict = { allowed: false, probe, self: false, egress: NOT_APPLICABLE, ingress: NOT_APPLICABLE, error };
+  if (source) v.source = source;
+  if (destination) v.destination = destination;
+  return v;
+}
+
 /** Evaluates one probe, collecting every allowing rule and every miss reason (see the algorithm above). */
 export function evaluate(model: CompiledModel, probe: Probe): Verdict {
   const protocol: Protocol = probe.protocol ?? 'TCP';
   const normalized = { from: probe.from, to: probe.to, port: probe.port, protocol };
-  const na: DirectionVerdict = { kind: 'not-applicable' };
-  const fail = (error: string, extra: Partial<Verdict> = {}): Verdict => ({ allowed: false, probe: normalized, self: false, egress: na, ingress: na, error, ...extra });
-  if (protocol !== 'TCP' && protocol !== 'UDP' && protocol !== 'SCTP') return fail(`unsupported protocol \`${String(protocol)}\`: use TCP, UDP or SCTP`);
+  if (protocol !== 'TCP' && protocol !== 'UDP' && protocol !== 'SCTP') return failed(normalized, `unsupported protocol \`${String(protocol)}\`: use TCP, UDP or SCTP`);
   const src = resolveEndpoint(model, probe.from);
-  if ('error' in src) return fail(src.error);
+  if ('error' in src) return failed(normalized, src.error);
   const dst = resolveEndpoint(model, probe.to);
-  if ('error' in dst) return fail(dst.error, { source: stripEndpoint(src) });
+  if ('error' in dst) return failed(normalized, dst.error, stripEndpoint(src));
   const port = resolvePort(model, dst, probe.port, protocol);
-  if (typeof port !== 'number') return fail(port.error, { source: stripEndpoint(src), destination: stripEndpoint(dst) });
+  if (typeof port !== 'number') return failed(normalized, port.error, stripEndpoint(src), stripEndpoint(dst));
   const ctx: PortContext = { port, protocol, dstPod: dst.kind === 'pod' ? dst.index : -1 };
-  const egress = src.kind === 'pod' ? directionVerdict(model, model.egressPolicies[src.index], 'egress', dst, ctx, probe.port) : na;
-  const ingress = dst.kind === 'pod' ? directionVerdict(model, model.ingressPolicies[dst.index], 'ingress', src, ctx, probe.port) : na;
+  const egress = src.kind === 'pod' ? directionVerdict(model, model.egressPolicies[src.index], 'egress', dst, ctx, probe.port) : NOT_APPLICABLE;
+  const ingress = dst.kind === 'pod' ? directionVerdict(model, model.ingressPolicies[dst.index], 'ingress', src, ctx, probe.port) : NOT_APPLICABLE;
   const self = src.kind === 'pod' && dst.kind === 'pod' && src.index === dst.index;
   const allowed = self || (egress.kind !== 'denied' && ingress.kind !== 'denied');
   const v: Verdict = { allowed, probe: normalized, self, egress, ingress, source: stripEndpoint(src), destination: stripEndpoint(dst) };

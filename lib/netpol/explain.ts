@@ -90,30 +90,31 @@ function firstMiss(d: Extract<DirectionVerdict, { kind: 'denied' }>, dir: string
   return parts.join(', ');
 }
 
+function summaryPart(d: DirectionVerdict, dir: 'egress' | 'ingress', who: string): string | null {
+  switch (d.kind) {
+    case 'not-applicable':
+      return null;
+    case 'not-isolated':
+      return `${dir} of ${who} not isolated`;
+    case 'allowed':
+      return `${dir} of ${who} allowed by ${d.by.map(ruleText).join(', ')}`;
+    case 'denied':
+      return `${dir} of ${who} denied: isolated by ${d.isolatedBy.map((p) => p.policy).join(', ')}; ${firstMiss(d, dir)}`;
+    default: {
+      const never: never = d;
+      throw new Error(`unexpected direction verdict ${JSON.stringify(never)}`);
+    }
+  }
+}
+
 /** One-line summary of a verdict (the CLI's and grader's "reason"). */
 export function summarizeVerdict(v: Verdict): string {
   if (v.error) return `error: ${v.error}`;
   const from = v.source?.id ?? v.probe.from;
   const to = v.destination?.id ?? v.probe.to;
   if (v.self) return 'allowed: traffic from a pod to itself is always allowed';
-  const part = (d: DirectionVerdict, dir: 'egress' | 'ingress', who: string): string | null => {
-    switch (d.kind) {
-      case 'not-applicable':
-        return null;
-      case 'not-isolated':
-        return `${dir} of ${who} not isolated`;
-      case 'allowed':
-        return `${dir} of ${who} allowed by ${d.by.map(ruleText).join(', ')}`;
-      case 'denied':
-        return `${dir} of ${who} denied: isolated by ${d.isolatedBy.map((p) => p.policy).join(', ')}; ${firstMiss(d, dir)}`;
-      default: {
-        const never: never = d;
-        throw new Error(`unexpected direction verdict ${JSON.stringify(never)}`);
-      }
-    }
-  };
-  const e = part(v.egress, 'egress', from);
-  const i = part(v.ingress, 'ingress', to);
+  const e = summaryPart(v.egress, 'egress', from);
+  const i = summaryPart(v.ingress, 'ingress', to);
   if (v.allowed) {
     const parts = [e, i].filter((x): x is string => x !== null);
     return parts.length === 0 ? 'allowed: neither endpoint is a pod, no NetworkPolicy applies' : `allowed: ${parts.join('; ')}`;

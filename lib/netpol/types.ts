@@ -175,7 +175,15 @@ export type Cidr = { family: 4 | 6; base: bigint; prefix: number; mask: bigint; 
 
 /** A compiled peer. */
 export type CompiledPeer =
-  | { kind: 'pods'; namespaces: { kind: 'same'; namespace: string } | { kind: 'selector'; selector: CompiledSelector }; pods: CompiledSelector; path: string; pos?: SourcePos }
+  | {
+      kind: 'pods';
+      namespaces: { kind: 'same'; namespace: string } | { kind: 'selector'; selector: CompiledSelector };
+      pods: CompiledSelector;
+      path: string;
+      pos?: SourcePos;
+      /** Pods (by index) the peer matches: filled on first use by peerPodMask. */
+      mask?: Uint8Array;
+    }
   | { kind: 'ipBlock'; cidr: Cidr; except: Cidr[]; path: string; pos?: SourcePos };
 
 /** A compiled port match. */
@@ -197,6 +205,10 @@ export type CompiledRule = {
   peers: CompiledPeer[] | null;
   /** null = empty/absent ports: all ports and protocols. */
   ports: CompiledPort[] | null;
+  /** The rule as verdicts cite it (built once, shared by verdicts, frozen). */
+  ref: RuleRef;
+  /** Field path and line a miss points at: the peer list (or the only peer) or the ports. */
+  failed: { peers: { path: string; line?: number }; ports: { path: string; line?: number } };
 };
 
 /** A compiled policy: selected pods computed once. */
@@ -211,6 +223,8 @@ export type CompiledPolicy = {
   isolatesEgress: boolean;
   ingress: CompiledRule[];
   egress: CompiledRule[];
+  /** The policy as verdicts cite it (built once, shared by verdicts, frozen). */
+  ref: PolicyRef;
 };
 
 /** The compiled model: cluster indexes + compiled policies + per-pod isolating policies. */

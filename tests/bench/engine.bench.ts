@@ -252,4 +252,5 @@ function main(): void {
   }
 }
 
-main();
+// Run only as a script: scratch profilers import the generators.
+if (process.argv[1]?.endsWith('engine.bench.ts')) main();
