@@ -168,12 +168,10 @@ async function serve(args) {
 
   async function handle(request) {
     const method = request.method;
-    const handler = handlers[method];
-    if (handler) return handler(request.params);
-    if (typeof engine[method] !== 'function' || method === 'free' || method === 'constructor') {
-      const error = new Error(`Method not found: ${method}`);
-      throw error;
-    }
+    if (Object.hasOwn(handlers, method)) return handlers[method](request.params);
+    // Only the engine's own RPC methods (prototype functions), never object plumbing.
+    const rpcMethod = Object.hasOwn(bindings.SchemaEngine.prototype, method) && !['free', 'constructor'].includes(method) && !method.startsWith('__');
+    if (!rpcMethod || typeof engine[method] !== 'function') throw new Error(`Method not found: ${method}`);
     return engine[method](request.params);
   }
 
