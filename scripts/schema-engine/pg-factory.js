@@ -71,6 +71,35 @@ function wholeScript(adapter) {
   return adapter;
 }
 
+/**
+ * An adapter for commands that need no database (e.g. `migrate diff --from-empty --to-schema …`) when no URL
+ * is configured. The wasm engine asks the server's version when it starts (the native binary connects only
+ * when needed), so that one query gets a plausible answer; every other query fails with a clear error.
+ */
+function createOfflineAdapter() {
+  const noDatabase = async () => {
+    const error = new Error('this command needs a database: set DATABASE_URL (prisma.config.ts reads it)');
+    error.code = 'P1012';
+    throw error;
+  };
+  return {
+    provider: 'postgres',
+    adapterName: '@prisma/adapter-pg',
+    async queryRaw(query) {
+      if (/version\(\)/.test(query.sql) && /server_version_num/.test(query.sql)) {
+        // ColumnTypeEnum: Boolean = 5, Text = 7, Int32 = 0.
+        return { columnNames: ['exists', 'version', 'numeric_version'], columnTypes: [5, 7, 0], rows: [[true, 'PostgreSQL 17 (no database configured)', 170000]] };
+      }
+      return noDatabase();
+    },
+    executeRaw: noDatabase,
+    executeScript: noDatabase,
+    startTransaction: noDatabase,
+    getConnectionInfo: () => ({ supportsRelationJoins: true }),
+    async dispose() {},
+  };
+}
+
 /** Build the factory the wasm engine expects (`connect`, `connectToShadowDb`), plus `cleanup()` for shadows. */
 function createMigrationFactory({ url, shadowDatabaseUrl }) {
   const main = url ? parseDatabaseUrl(url) : null;
@@ -105,21 +134,32 @@ function createMigrationFactory({ url, shadowDatabaseUrl }) {
     }
   }
 
-  return {
+  // The engine reports errors thrown here only as "External error id#N": keep the last one to tell the user.
+  const remember = (fn) => async () => {
+    try {
+      return await fn();
+    } catch (error) {
+      factory.lastError = error;
+      throw error;
+    }
+  };
+
+  const factory = {
     provider: 'postgres',
     adapterName: '@prisma/adapter-pg',
-    async connect() {
-      const { config, schema } = requireMain();
-      return open(config, schema);
-    },
-    async connectToShadowDb() {
+    lastError: null,
+    connect: remember(async () => {
+      if (!main) return createOfflineAdapter();
+      return open(main.config, main.schema);
+    }),
+    connectToShadowDb: remember(async () => {
       if (shadow) return open(shadow.config, shadow.schema);
       const { config, schema } = requireMain();
       const name = `prisma_migrate_shadow_db_${crypto.randomUUID()}`;
       await adminQuery(`CREATE DATABASE "${name}"`);
       createdShadows.push(name);
       return open({ ...config, database: name }, schema);
-    },
+    }),
     /** Drop the shadow databases created so far (their pools are closed first). */
     async cleanup() {
       if (createdShadows.length === 0) return;
@@ -133,6 +173,7 @@ function createMigrationFactory({ url, shadowDatabaseUrl }) {
       await Promise.all(openAdapters.splice(0).map((a) => a.underlyingDriver().end().catch(() => undefined)));
     },
   };
+  return factory;
 }
 
-module.exports = { createMigrationFactory, parseDatabaseUrl, CharAsTextClient, charAsText };
+module.exports = { createMigrationFactory, createOfflineAdapter, parseDatabaseUrl, CharAsTextClient, charAsText };

@@ -98,8 +98,9 @@ async function runCliCommand(command, datasource) {
 }
 
 /** A JSON-RPC error object in the binary's shape: user-facing errors carry `error_code` and `meta`. */
-function rpcError(error) {
-  const message = (error && error.message) || String(error);
+function rpcError(error, factoryError) {
+  let message = (error && error.message) || String(error);
+  if (/External error id#\d+/.test(message) && factoryError && factoryError.message) message += `\n${factoryError.message}`;
   const data = { is_panic: false, message, backtrace: null };
   if (error && typeof error.code === 'string' && /^P\d{4}$/.test(error.code)) {
     data.error_code = error.code;
@@ -115,7 +116,16 @@ async function serve(args) {
   const datasource = args.datasource || {};
   const factory = createMigrationFactory({ url: datasource.url, shadowDatabaseUrl: datasource.shadowDatabaseUrl });
   const log = (line) => process.stderr.write(line.endsWith('\n') ? line : line + '\n');
-  const engine = await bindings.SchemaEngine.new({ datamodels: datamodels.length ? datamodels : undefined }, log, bindMigrationAwareSqlAdapterFactory(factory));
+  // The wasm engine connects while it starts; the binary connects lazily. A server that is down must not end
+  // this process before the CLI has sent its request (the CLI would then wait forever and exit 0), so a
+  // start-up failure becomes the answer to every request instead.
+  let engine = null;
+  let startError = null;
+  try {
+    engine = await bindings.SchemaEngine.new({ datamodels: datamodels.length ? datamodels : undefined }, log, bindMigrationAwareSqlAdapterFactory(factory));
+  } catch (error) {
+    startError = error;
+  }
 
   let nextOutgoingId = 1_000_000;
   let devDiagnosticDone = false;
@@ -167,6 +177,7 @@ async function serve(args) {
   }
 
   async function handle(request) {
+    if (startError) throw startError;
     const method = request.method;
     if (Object.hasOwn(handlers, method)) return handlers[method](request.params);
     // Only the engine's own RPC methods (prototype functions), never object plumbing.
@@ -195,7 +206,7 @@ async function serve(args) {
         const result = await handle(request);
         response = { jsonrpc: '2.0', id: request.id, result: result === undefined || result === null ? {} : result };
       } catch (error) {
-        response = { jsonrpc: '2.0', id: request.id, error: rpcError(error) };
+        response = { jsonrpc: '2.0', id: request.id, error: rpcError(error, factory.lastError) };
       }
       await factory.cleanup();
       send(response);
