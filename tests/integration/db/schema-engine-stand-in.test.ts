@@ -41,10 +41,10 @@ function addMigration(name: string, script: string): void {
   writeFileSync(path.join(project, 'migrations', name, 'migration.sql'), script);
 }
 
-function prisma(args: string[]) {
+function prisma(args: string[], databaseUrl: string | undefined = url) {
   return spawnSync(process.execPath, [path.join(ROOT, 'scripts/prisma.js'), ...args], {
     cwd: project,
-    env: { ...process.env, DATABASE_URL: url, NETPOL_SCHEMA_ENGINE: 'stand-in', PRISMA_SCHEMA_ENGINE_BINARY: '' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, NETPOL_SCHEMA_ENGINE: 'stand-in', PRISMA_SCHEMA_ENGINE_BINARY: '' },
     encoding: 'utf8',
     timeout: 120_000,
   });
@@ -72,6 +72,19 @@ describe('schema-engine stand-in', () => {
   it('is chosen when no native engine is installed or when forced, and an explicit binary wins', async () => {
     expect((await resolveSchemaEngine({ NETPOL_SCHEMA_ENGINE: 'stand-in' })).kind).toBe('stand-in');
     expect(await resolveSchemaEngine({ PRISMA_SCHEMA_ENGINE_BINARY: '/opt/schema-engine' })).toEqual({ kind: 'env', path: '/opt/schema-engine' });
+  });
+
+  it('diffs schema files without any database, like the native engine', () => {
+    writeFileSync(path.join(project, 'model.prisma'), `${SCHEMA}model Thing {\n  id Int @id\n}\n`);
+    const result = prisma(['migrate', 'diff', '--from-empty', '--to-schema', 'model.prisma', '--script'], undefined);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('CREATE TABLE "Thing"');
+  });
+
+  it('fails loudly (non-zero, reason shown) when the database is unreachable', () => {
+    const result = prisma(['migrate', 'deploy'], 'postgresql://nobody:x@127.0.0.1:1/nothing');
+    expect(result.status).not.toBe(0);
+    expect(result.stdout + result.stderr).toContain("Can't reach database server at `127.0.0.1:1`");
   });
 
   it('applies a migration with `$$` bodies and semicolons inside literals as one script', async () => {
