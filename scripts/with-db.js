@@ -42,6 +42,7 @@ async function main() {
   }
 
   let database = null;
+  let acquiring = null;
   let child = null;
   let stopping = null;
 
@@ -55,6 +56,8 @@ async function main() {
             setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 10_000).unref();
           });
         }
+        // A signal during start-up: wait for the server being started, then stop it too.
+        if (!database && acquiring) database = await acquiring.catch(() => null);
         if (database) await database.release().catch((error) => process.stderr.write(`[db] could not stop PostgreSQL: ${error.message}\n`));
         process.exit(code);
       })();
@@ -66,7 +69,8 @@ async function main() {
   try {
     const started = Date.now();
     const authSecret = ensureAuthSecret(baseEnv);
-    database = await acquireDatabase({ mode: opts.mode, env: baseEnv });
+    acquiring = acquireDatabase({ mode: opts.mode, env: baseEnv });
+    database = await acquiring;
     if (opts.migrate) await migrateDeploy(database.url);
     if (opts.seed) await seedContent(database.url);
     process.stderr.write(`[db] ready in ${((Date.now() - started) / 1000).toFixed(1)}s (${database.source === 'env' ? 'DATABASE_URL' : database.source === 'running' ? 'shared dev server' : 'embedded PostgreSQL'})\n`);
