@@ -148,6 +148,10 @@ describeBrowser('instructor flow: author, validate, fix, matrix, publish; a lear
       await page.getByRole('button', { name: /^submit/i }).click();
       await page.waitForFunction(() => /passed/i.test(document.querySelector('[data-testid="result-status"]')?.textContent ?? ''));
       await expect(page.getByTestId('result-score').innerText()).resolves.toMatch(/100%/);
+      // The author pages stay closed to learners, and the reference solution never reached this page.
+      expect((await page.goto(`/author/${slug}`))?.status()).toBe(404);
+      expect((await page.goto(`/author/${slug}/preview`))?.status()).toBe(404);
+      expect((await page.request.get(`/api/author/scenarios/${slug}/export`)).status()).toBe(403);
     } finally {
       await learner.context.close();
     }
