@@ -323,6 +323,32 @@ function writeDevDbFile(info) {
 }
 
 /**
+ * Remove throwaway test clusters that a killed run left behind (no live postmaster, untouched for hours).
+ * The age limit keeps clusters of runs that are starting right now out of reach.
+ */
+function sweepStaleTestClusters(maxAgeMs = 3 * 60 * 60 * 1000) {
+  const dir = os.tmpdir();
+  let names = [];
+  try {
+    names = fs.readdirSync(dir).filter((n) => /^netpol-pg-[A-Za-z0-9]{6}$/.test(n));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const full = path.join(dir, name);
+    try {
+      if (Date.now() - fs.statSync(full).mtimeMs < maxAgeMs) continue;
+      const pidFile = path.join(full, 'postmaster.pid');
+      if (fs.existsSync(pidFile) && isAlive(Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]))) continue;
+      fs.rmSync(full, { recursive: true, force: true });
+      fs.rmSync(`${full}.log`, { force: true });
+    } catch {
+      // Another run may be removing it at the same time.
+    }
+  }
+}
+
+/**
  * A database for `mode` ('dev' | 'start' | 'test'): `{ url, source: 'env' | 'running' | 'embedded', release }`.
  * `release()` stops a server this call started (or adopted from a crashed run); it is a no-op otherwise.
  * This is the helper scripts use to reach "the app's database" (e.g. `npm run user:create`).
@@ -330,6 +356,7 @@ function writeDevDbFile(info) {
 async function acquireDatabase({ mode = 'dev', env = process.env } = {}) {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL, source: 'env', release: async () => undefined };
   if (mode === 'test') {
+    sweepStaleTestClusters();
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'netpol-pg-'));
     // mkdtemp makes it 0700 for root; initdb hands it to the postgres user.
     const port = await freePort();
