@@ -155,3 +155,23 @@ test('scenarios seeded from content/ are not edited through the app (their file 
   expect((await call(publish.DELETE, 'DELETE', { params: { slug: 'default-deny-ingress' } })).status).toBe(403);
   expect(await db.scenario.count({ where: { slug: 'default-deny-ingress' } })).toBe(1);
 });
+
+test('a draft pinned by a drill session is not edited in place', async () => {
+  const slug = uniqueSlug('pinned');
+  as(instructor);
+  expect((await call(list.POST, 'POST', { json: { mode: 'import', yaml: baseText.replace(/^slug: .*$/m, `slug: ${slug}`) } })).status).toBe(201);
+  try {
+    const row = await db.scenario.findFirstOrThrow({ where: { slug, version: 1 } });
+    await db.drillSession.create({
+      data: { userId: learner, title: 'Pinned', feedback: 'end', tasks: [{ scenarioId: row.id, slug, version: 1, title: 'x', kind: 'write', difficulty: 1 }], deadline: new Date(Date.now() + 600_000) },
+    });
+    const r = await call(one.GET, 'GET', { params: { slug } });
+    const form = r.json!.form as TAuthorForm;
+    const saved = await call(one.PUT, 'PUT', { params: { slug }, json: { form: { ...form, title: 'Changed after the drill started' } } });
+    expect(saved.json).toMatchObject({ version: 2, outcome: 'new-version' });
+    expect(((await db.scenario.findUniqueOrThrow({ where: { id: row.id } })).content as { title: string }).title).not.toBe('Changed after the drill started');
+  } finally {
+    await db.drillSession.deleteMany({ where: { userId: learner, title: 'Pinned' } });
+    await db.scenario.deleteMany({ where: { slug } });
+  }
+});
