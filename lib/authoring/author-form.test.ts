@@ -20,6 +20,8 @@ describe('scenarioToForm / composeScenario', () => {
     expect(composed.sectionErrors).toHaveLength(1);
     expect(composed.sectionErrors[0].section).toBe('expectations');
     expect(composed.sectionErrors[0].line).toBeGreaterThanOrEqual(2);
+    // Composing the same text again (served from the section memo) reports the error again.
+    expect(composeScenario(form).sectionErrors).toEqual(composed.sectionErrors);
   });
 
   test('empty optional texts are left out, empty hints dropped', () => {

@@ -43,8 +43,28 @@ export type TSectionError = { section: TFormSection; message: string; line?: num
 /** A form turned into a scenario document (not yet validated) plus the YAML syntax errors of its sections. */
 export type TComposed = { document: Record<string, unknown>; sectionErrors: TSectionError[] };
 
+// The live check re-composes the whole form after every pause; most sections did not change since the last
+// one, so their parsed value is reused (read-only: zod builds new objects and never mutates its input).
+const sectionMemo = new Map<string, { value: unknown; errors: TSectionError[] }>();
+const SECTION_MEMO_SIZE = 32;
+
 function parseSection(section: TFormSection, source: string, errors: TSectionError[]): unknown {
   if (source.trim() === '') return undefined;
+  const key = `${section}\u0000${source}`;
+  const hit = sectionMemo.get(key);
+  if (hit) {
+    errors.push(...hit.errors);
+    return hit.value;
+  }
+  const own: TSectionError[] = [];
+  const value = parseSectionUncached(section, source, own);
+  errors.push(...own);
+  sectionMemo.set(key, { value, errors: own });
+  if (sectionMemo.size > SECTION_MEMO_SIZE) sectionMemo.delete(sectionMemo.keys().next().value as string);
+  return value;
+}
+
+function parseSectionUncached(section: TFormSection, source: string, errors: TSectionError[]): unknown {
   const lc = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {

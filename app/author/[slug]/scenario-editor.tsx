@@ -14,7 +14,7 @@ import { AuthorMatrix, type TMatrixClick } from './author-matrix';
 import { SECTION_LABELS, ValidationPanel } from './validation-panel';
 
 /** Live validation waits this long after the last keystroke. */
-const VALIDATE_DELAY_MS = 150;
+const VALIDATE_DELAY_MS = 100;
 
 type TValidationAnswer = TAuthorValidation & { taskHtml: string; explanationHtml: string };
 type TVersion = { version: number; published: boolean; createdAt: string; attempts: number };
