@@ -112,5 +112,7 @@ console.log(`  validateAuthorForm after an edit the checks read (solution, expec
 console.log(`  validateAuthorForm after a prose edit (task, explanation, hints; cached check): ${fmt(prose)}`);
 console.log(`  of which checkScenario (content:check, mutation analysis included): ${fmt(check)}`);
 console.log(`  of which the author matrix (${content.ports?.length ?? 0} ports): ${fmt(matrix)}`);
-console.log(`  time to the answer after typing stops = editor debounce (VALIDATE_DELAY_MS) + the above + HTTP`);
+// Keep in step with VALIDATE_DELAY_MS in app/author/[slug]/scenario-editor.tsx.
+const DEBOUNCE_MS = 100;
+console.log(`  answer after typing stops ≈ ${DEBOUNCE_MS} ms debounce + server (+ HTTP on localhost, a few ms): semantic edit ${(DEBOUNCE_MS + whole.median).toFixed(0)} ms median, ${(DEBOUNCE_MS + whole.p95).toFixed(0)} ms p95; prose edit ${(DEBOUNCE_MS + prose.median).toFixed(0)} ms median`);
 if (!first.validation.ok) console.log('  findings:', first.validation.findings.map((f) => f.message).join(' | '));
