@@ -19,7 +19,13 @@ export function toggleExpectationYaml(expectationsYaml: string, flow: TFlow & { 
   if (expectationsYaml.trim() !== '') {
     const doc = parseDocument(expectationsYaml, { uniqueKeys: true });
     if (doc.errors.length > 0) return { error: `fix the expectations YAML first: ${doc.errors[0].message.split('\n')[0]}` };
-    const raw = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    let raw: unknown;
+    try {
+      raw = doc.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      // Unresolved aliases and alias bombs throw from toJS.
+      return { error: `fix the expectations YAML first: ${err instanceof Error ? err.message : String(err)}` };
+    }
     if (raw !== null && !Array.isArray(raw)) return { error: 'the expectations must be a YAML list' };
     list = (raw as unknown[] | null) ?? [];
   }

@@ -84,5 +84,6 @@ describe('toggleExpectationYaml', () => {
     expect(toggleExpectationYaml('', flow, '  ')).toEqual({ error: 'an expectation needs a one-line why' });
     expect('error' in toggleExpectationYaml('- [', flow, 'w')).toBe(true);
     expect(toggleExpectationYaml('from: a', flow, 'w')).toEqual({ error: 'the expectations must be a YAML list' });
+    expect('error' in toggleExpectationYaml('- *nowhere\n', flow, 'w')).toBe(true);
   });
 });
