@@ -126,6 +126,12 @@ describeBrowser('instructor flow: author, validate, fix, matrix, publish; a lear
       expect(v.text).toMatch(/Passes every content check/);
       expect(v.text).toMatch(/6 of 6 connectivity-changing mutants caught/);
       await screenshot(page, 'authoring');
+      if (process.env.E2E_SCREENSHOTS) {
+        // The README's picture: the live check and the clickable matrix side by side with the editor.
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.locator('#solution-editor').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.resolve(process.env.E2E_SCREENSHOTS, 'authoring-matrix.png') });
+      }
 
       // 4. Publish (saves first).
       await page.getByRole('button', { name: 'Publish' }).click();
