@@ -24,17 +24,13 @@ export async function createAttempt(input: TNewAttempt): Promise<{ attempt: TAtt
   const { idempotencyKey, results, ...fields } = input;
   const key = idempotencyKey ? scopedKey(input.userId, idempotencyKey) : null;
   try {
-    return await db.$transaction(async (tx) => {
-      if (key) {
-        const existing = await tx.attempt.findUnique({ where: { idempotencyKey: key }, select: ATTEMPT_SELECT });
-        if (existing) return { attempt: existing, created: false };
-      }
-      const attempt = await tx.attempt.create({
-        data: { ...fields, results: results as object, idempotencyKey: key },
-        select: ATTEMPT_SELECT,
-      });
-      return { attempt, created: true };
+    // One INSERT (atomic on its own): the unique index on the key decides between a first and a retried
+    // request, so no read-then-write transaction (four round trips) is needed on the hot path.
+    const attempt = await db.attempt.create({
+      data: { ...fields, results: results as object, idempotencyKey: key },
+      select: ATTEMPT_SELECT,
     });
+    return { attempt, created: true };
   } catch (err) {
     if (key && isUniqueViolation(err)) {
       const existing = await db.attempt.findUnique({ where: { idempotencyKey: key }, select: ATTEMPT_SELECT });
