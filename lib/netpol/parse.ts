@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments } from 'yaml';
 import type { Document as YamlDocument, Node as YamlNode } from 'yaml';
 import type { Diagnostic, ParseOptions, ParseResult, ParsedObject, SourcePos } from './types';
+import { fastParseDocuments, YAML11_BOOLEANS } from './yaml-fast/parse-fast';
 
 /** Default limits for hostile input; see ParseOptions. */
 export const DEFAULT_LIMITS = { maxBytes: 256 * 1024, maxDocuments: 1000, maxDepth: 64, maxAliasCount: 100 } as const;
@@ -9,6 +10,8 @@ export const DEFAULT_LIMITS = { maxBytes: 256 * 1024, maxDocuments: 1000, maxDep
 export type ParseDocumentsOptions = ParseOptions & {
   /** Unpack `kind: List` / `*List` documents with an `items` array into one object per item (default true). */
   unpackLists?: boolean;
+  /** Try the fast reader for the common YAML subset first (default true; false = always the yaml package). */
+  fastPath?: boolean;
 };
 
 function utf8Length(text: string): number {
@@ -35,8 +38,6 @@ export function childPath(path: string, key: string | number): string {
   return path ? `${path}.${key}` : key;
 }
 
-/** Plain scalars go-yaml v2 (kubectl's YAML reader, YAML 1.1) resolves to booleans; YAML 1.2 keeps them strings. */
-const YAML11_BOOLEANS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF']);
 
 type Walk = {
   positions: Record<string, SourcePos>;
@@ -180,6 +181,41 @@ export function estimateDepth(text: string): number {
   return max;
 }
 
+/** Turns one document's value into objects (a List unpacked into its items, positions re-rooted per item). */
+function emitDocument(
+  objects: ParsedObject[],
+  value: unknown,
+  positions: Record<string, SourcePos>,
+  yaml11Booleans: { path: string; value: string }[],
+  rootPos: SourcePos | undefined,
+  index: number,
+  unpack: boolean,
+): void {
+  if (unpack && isListObject(value)) {
+    // One pass over the positions, bucketed by item index.
+    const buckets: Record<string, SourcePos>[] = value.items.map(() => ({}));
+    for (const [k, p] of Object.entries(positions)) {
+      const m = /^items\[(\d+)\](?:\.|(?=\[)|$)/.exec(k);
+      if (!m) continue;
+      const b = buckets[Number(m[1])];
+      if (b) b[k.slice(m[0].length).replace(/^\./, '')] = p;
+    }
+    value.items.forEach((item, i) => {
+      const p0 = buckets[i][''];
+      const obj: ParsedObject = { document: index, item: i, value: item, positions: buckets[i], prefix: `items[${i}]`, line: p0?.line, column: p0?.column };
+      const pre = `items[${i}].`;
+      const bools = yaml11Booleans.filter((b) => b.path.startsWith(pre)).map((b) => ({ path: b.path.slice(pre.length), value: b.value }));
+      if (bools.length > 0) obj.yaml11Booleans = bools;
+      objects.push(obj);
+    });
+    return;
+  }
+  positions[''] = rootPos ?? { line: 1, column: 1 };
+  const obj: ParsedObject = { document: index, value, positions, prefix: '', line: rootPos?.line, column: rootPos?.column };
+  if (yaml11Booleans.length > 0) obj.yaml11Booleans = yaml11Booleans;
+  objects.push(obj);
+}
+
 /**
  * Parses YAML text (multi-document `---`; `kind: List` / `*List` unpacked) into plain objects with
  * 1-based field positions. Hostile input is refused with a 'Limit' diagnostic, never a hang:
@@ -206,6 +242,22 @@ export function parseDocuments(text: string, opts: ParseDocumentsOptions = {}): 
   if (estimateDepth(text) > maxDepth * 4) {
     diagnostics.push(limit(`nesting is too deep: the limit is ${maxDepth} levels`));
     return { objects, diagnostics };
+  }
+  // The common subset (block collections, one-line scalars and flow collections, comments, `---`) is read
+  // by the fast parser; anything else, and every error, goes through the yaml package (same results).
+  if (opts.fastPath !== false) {
+    const fast = fastParseDocuments(text, maxDepth);
+    if (fast) {
+      if (fast.length > maxDocuments) {
+        diagnostics.push(limit(`too many documents: ${fast.length}, the limit is ${maxDocuments}`));
+        return { objects, diagnostics };
+      }
+      for (let index = 0; index < fast.length; index++) {
+        const d = fast[index];
+        if (d.root !== null) emitDocument(objects, d.root, d.positions, d.yaml11Booleans, d.rootPos ?? undefined, index, unpack);
+      }
+      return { objects, diagnostics };
+    }
   }
   const lc = new LineCounter();
   let docs;
@@ -258,29 +310,7 @@ export function parseDocuments(text: string, opts: ParseDocumentsOptions = {}): 
       diagnostics.push(limit(`too many alias expansions: the limit is ${maxAliasCount}`, { document: index, line: rootPos?.line, column: rootPos?.column }));
       return;
     }
-    if (unpack && isListObject(value)) {
-      // One pass over the positions, bucketed by item index.
-      const buckets: Record<string, SourcePos>[] = value.items.map(() => ({}));
-      for (const [k, p] of Object.entries(w.positions)) {
-        const m = /^items\[(\d+)\](?:\.|(?=\[)|$)/.exec(k);
-        if (!m) continue;
-        const b = buckets[Number(m[1])];
-        if (b) b[k.slice(m[0].length).replace(/^\./, '')] = p;
-      }
-      value.items.forEach((item, i) => {
-        const p0 = buckets[i][''];
-        const obj: ParsedObject = { document: index, item: i, value: item, positions: buckets[i], prefix: `items[${i}]`, line: p0?.line, column: p0?.column };
-        const pre = `items[${i}].`;
-        const bools = w.yaml11Booleans.filter((b) => b.path.startsWith(pre)).map((b) => ({ path: b.path.slice(pre.length), value: b.value }));
-        if (bools.length > 0) obj.yaml11Booleans = bools;
-        objects.push(obj);
-      });
-      return;
-    }
-    w.positions[''] = rootPos ?? { line: 1, column: 1 };
-    const obj: ParsedObject = { document: index, value, positions: w.positions, prefix: '', line: rootPos?.line, column: rootPos?.column };
-    if (w.yaml11Booleans.length > 0) obj.yaml11Booleans = w.yaml11Booleans;
-    objects.push(obj);
+    emitDocument(objects, value, w.positions, w.yaml11Booleans, rootPos, index, unpack);
   });
   return { objects, diagnostics };
 }
