@@ -14,7 +14,8 @@
  * Rate limits stay on (counted in Postgres) but are scaled by RATE_LIMIT_MULTIPLIER (default here 1000):
  * one loopback address and hammering connections are not what they are tuned for.
  * Options: --users 100 --duration 60 (mix, seconds) --phase-duration 15 (health and submit) --rate 0 (requests
- * per second per connection in the mix; 0 = as fast as possible) --sign-in-concurrency 4.
+ * per second per connection in the mix; 0 = as fast as possible) --sign-in-concurrency 4 --cpu-prof DIR (the
+ * server writes V8 CPU profiles there when it stops; open them in Chrome DevTools).
  */
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
@@ -28,13 +29,17 @@ import type { TScenario } from '@/lib/scenarios/schema';
 import { ROOT, startApp, type TAppServer } from '@/tests/e2e/harness';
 import { signInHttp } from '@/tests/security/http-session';
 
-type TOptions = { users: number; duration: number; phaseDuration: number; rate: number; signInConcurrency: number };
+type TOptions = { users: number; duration: number; phaseDuration: number; rate: number; signInConcurrency: number; cpuProf: string | null };
 
 function parseOptions(argv: string[]): TOptions {
-  const opts: TOptions = { users: 100, duration: 60, phaseDuration: 15, rate: 0, signInConcurrency: 4 };
-  const names: Record<string, keyof TOptions> = { '--users': 'users', '--duration': 'duration', '--phase-duration': 'phaseDuration', '--rate': 'rate', '--sign-in-concurrency': 'signInConcurrency' };
+  const opts: TOptions = { users: 100, duration: 60, phaseDuration: 15, rate: 0, signInConcurrency: 4, cpuProf: null };
+  const names: Record<string, Exclude<keyof TOptions, 'cpuProf'>> = { '--users': 'users', '--duration': 'duration', '--phase-duration': 'phaseDuration', '--rate': 'rate', '--sign-in-concurrency': 'signInConcurrency' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=');
+    if (flag === '--cpu-prof') {
+      opts.cpuProf = path.resolve(inline ?? argv[++i]);
+      continue;
+    }
     const key = names[flag];
     if (!key) throw new Error(`unknown option ${argv[i]} (known: ${Object.keys(names).join(', ')})`);
     const value = Number(inline ?? argv[++i]);
@@ -201,7 +206,11 @@ async function main(): Promise<void> {
   console.log(`load benchmark: ${opts.users} learners, mix ${opts.duration} s${opts.rate ? ` at ${opts.rate} req/s per learner` : ' (closed loop, no think time)'}, health and submit ${opts.phaseDuration} s each`);
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; node ${process.version}; RATE_LIMIT_MULTIPLIER=${process.env.RATE_LIMIT_MULTIPLIER}`);
 
+  // The server process alone gets the profiler (startApp passes this process's environment on).
+  const savedNodeOptions = process.env.NODE_OPTIONS;
+  if (opts.cpuProf) process.env.NODE_OPTIONS = `${savedNodeOptions ?? ''} --cpu-prof --cpu-prof-dir=${opts.cpuProf}`.trim();
   const app: TAppServer = await startApp();
+  process.env.NODE_OPTIONS = savedNodeOptions;
   try {
     const runId = randomUUID().slice(0, 8);
     const emails = await createLearners(opts.users + 1, runId);
