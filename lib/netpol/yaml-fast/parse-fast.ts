@@ -26,6 +26,9 @@ export type FastDocument = {
 /** Plain scalars go-yaml v2 (kubectl's YAML reader, YAML 1.1) resolves to booleans; YAML 1.2 keeps them strings. */
 export const YAML11_BOOLEANS = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'on', 'On', 'ON', 'off', 'Off', 'OFF']);
 
+/** Tabs, CR, BOM, C0/C1 controls, line and paragraph separators, surrogates, non-characters. */
+const SPECIAL_CHARS = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
+
 /** Thrown (and caught in fastParseDocuments) when the input leaves the subset: the caller falls back. */
 class Unsupported extends Error {}
 const UNSUPPORTED = new Unsupported('outside the fast YAML subset');
@@ -46,11 +49,26 @@ const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 /** The value of a plain scalar under the YAML 1.2 core schema (as the yaml package resolves it). */
 export function resolvePlain(s: string): unknown {
-  const c = s.charCodeAt(0);
-  // Only these first characters can start a non-string: digits + - . ~ n N t T f F 0.
-  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46 || c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70)) return s;
-  if (NULL_RE.test(s)) return null;
-  if (BOOL_RE.test(s)) return c === 116 || c === 84;
+  // Dispatch on the first character: only these can start a non-string, and most names start elsewhere.
+  switch (s.charCodeAt(0)) {
+    case 126: // ~
+    case 110: // n
+    case 78: // N
+      return NULL_RE.test(s) ? null : s;
+    case 116: // t
+    case 84: // T
+      return BOOL_RE.test(s) ? true : s;
+    case 102: // f
+    case 70: // F
+      return BOOL_RE.test(s) ? false : s;
+    case 43: // +
+    case 45: // -
+    case 46: // .
+    case 48: case 49: case 50: case 51: case 52: case 53: case 54: case 55: case 56: case 57: // 0-9
+      break;
+    default:
+      return s;
+  }
   if (OCT_RE.test(s)) return parseInt(s.substring(2), 8);
   if (INT_RE.test(s)) return parseInt(s, 10);
   if (HEX_RE.test(s)) return parseInt(s.substring(2), 16);
@@ -75,8 +93,11 @@ const HASH = 35;
 const COLON = 58;
 const DASH = 45;
 
-/** A scalar token on one line: its value, where it ends, and whether it was plain (unquoted). */
-type Token = { value: unknown; end: number; plain: boolean; text: string };
+/**
+ * The scalar token last scanned on one line: its value, where it ends, whether it was plain (unquoted).
+ * One per parser, overwritten by each scan (every caller reads it before scanning again).
+ */
+type Token = { value: unknown; end: number; plain: boolean };
 
 /**
  * Parser state over one text. Lines are scanned lazily: `lineStart[i]`/`lineEnd[i]` bound line i, and
@@ -92,6 +113,7 @@ class FastParser {
   private bools: { path: string; value: string }[] = [];
   /** Last line (exclusive) of the document being parsed. */
   private docEnd = 0;
+  private readonly tok: Token = { value: null, end: 0, plain: false };
 
   constructor(text: string, maxDepth: number) {
     this.text = text;
@@ -116,10 +138,7 @@ class FastParser {
     const { text } = this;
     // Characters the subset never needs and YAML treats specially (tabs, CR, BOM, C0/C1 controls, line and
     // paragraph separators, surrogates) send the whole text to the yaml package.
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 32 ? c !== 10 : c >= 127 && (c <= 159 || c === 0x2028 || c === 0x2029 || c === 0xfeff || (c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff)) bail();
-    }
+    if (SPECIAL_CHARS.test(text)) bail();
     const lines = this.lineStart.length;
     const docs: FastDocument[] = [];
     let from = 0;
@@ -236,13 +255,12 @@ class FastParser {
           out.push(this.parseFlowLine(li, i, depth + 1, p));
           next = this.afterInline(li + 1, indent);
         } else {
-          const key = this.scanKeyOrScalar(i, end);
-          if (key.isKey) {
+          if (this.scanKeyOrScalar(i, end)) {
             const r = this.parseMap(li, i, i - s, depth + 1, p);
             out.push(r.value);
             next = r.next;
           } else {
-            out.push(this.scalarValue(key.token, depth + 1, p));
+            out.push(this.scalarValue(this.tok, depth + 1, p));
             next = this.afterInline(li + 1, indent);
           }
         }
@@ -273,17 +291,17 @@ class FastParser {
     let k = col;
     for (;;) {
       const end = this.lineEnd[li];
-      const key = this.scanKeyOrScalar(k, end);
-      if (!key.isKey) bail();
-      const name = keyString(key.token.value);
-      if (Object.prototype.hasOwnProperty.call(out, name) || name === '<<' || key.token.end - k > 1000) bail();
+      if (!this.scanKeyOrScalar(k, end)) bail();
+      const colon = this.tok.end;
+      const name = keyString(this.tok.value);
+      if (Object.prototype.hasOwnProperty.call(out, name) || name === '<<' || colon - k > 1000) bail();
       const p = path ? `${path}.${name}` : name;
       this.positions[p] = this.pos(li, k);
-      let i = key.token.end + 1; // past ':'
+      let i = colon + 1; // past ':'
       while (i < end && text.charCodeAt(i) === SPACE) i++;
       let next: number;
       if (i === end || text.charCodeAt(i) === HASH) {
-        if (i < end && i === key.token.end + 1) bail();
+        if (i < end && i === colon + 1) bail();
         // The value is on the next lines: a more-indented block, a sequence at this indent, or null.
         const nl = this.nextContent(li + 1);
         const ind = nl < this.docEnd ? this.indent[nl] : -1;
@@ -303,9 +321,8 @@ class FastParser {
         if (c === 91 || c === 123) {
           setKey(out, name, this.parseFlowLine(li, i, depth + 1, p));
         } else {
-          const v = this.scanKeyOrScalar(i, end);
-          if (v.isKey) bail(); // `a: b: c`
-          setKey(out, name, this.scalarValue(v.token, depth + 1, p));
+          if (this.scanKeyOrScalar(i, end)) bail(); // `a: b: c`
+          setKey(out, name, this.scalarValue(this.tok, depth + 1, p));
         }
         next = this.afterInline(li + 1, indent);
       }
@@ -328,44 +345,45 @@ class FastParser {
   }
 
   /**
-   * Scans a block-context scalar starting at `i` (line ends at `end`) and says whether it is a mapping
-   * key (followed by `:` and a space or the line end). A value must end the line (spaces, then an
+   * Scans a block-context scalar starting at `i` (line ends at `end`) into `tok` and says whether it is
+   * a mapping key (followed by `:` and a space or the line end; `tok.end` is then the colon). A value must end the line (spaces, then an
    * optional ` #` comment). Bails on anything outside the subset.
    */
-  private scanKeyOrScalar(i: number, end: number): { token: Token; isKey: boolean } {
-    const { text } = this;
+  private scanKeyOrScalar(i: number, end: number): boolean {
+    const { text, tok } = this;
     const c = text.charCodeAt(i);
-    let token: Token;
-    let j: number;
     if (c === 34 || c === 39) {
-      token = this.scanQuoted(i, end);
-      j = token.end;
+      const j = this.scanQuoted(i, end).end;
       // Quoted: then spaces, then `:` (a key), `#` after a space (a comment) or the line end.
       let k = j;
       while (k < end && text.charCodeAt(k) === SPACE) k++;
       if (k < end && text.charCodeAt(k) === COLON) {
         if (k + 1 < end && text.charCodeAt(k + 1) !== SPACE) bail();
-        token.end = k;
-        return { token, isKey: true };
+        tok.end = k;
+        return true;
       }
       if (k < end && !(text.charCodeAt(k) === HASH && k > j)) bail();
-      return { token, isKey: false };
+      return false;
     }
     if (!this.plainFirst(i, end)) bail();
-    j = i;
+    let j = i;
     let last = i; // end of the scalar text (exclusive), trailing spaces excluded
     while (j < end) {
       const d = text.charCodeAt(j);
       if (d === COLON && (j + 1 === end || text.charCodeAt(j + 1) === SPACE)) {
-        const s = text.slice(i, last);
-        return { token: { value: resolvePlain(s), end: j, plain: true, text: s }, isKey: true };
+        tok.value = resolvePlain(text.slice(i, last));
+        tok.end = j;
+        tok.plain = true;
+        return true;
       }
       if (d === HASH && text.charCodeAt(j - 1) === SPACE) break;
       if (d !== SPACE) last = j + 1;
       j++;
     }
-    const s = text.slice(i, last);
-    return { token: { value: resolvePlain(s), end: last, plain: true, text: s }, isKey: false };
+    tok.value = resolvePlain(text.slice(i, last));
+    tok.end = last;
+    tok.plain = true;
+    return false;
   }
 
   /**
@@ -406,14 +424,17 @@ class FastParser {
 
   /** A single-line quoted scalar at `i`; double quotes without escapes only. */
   private scanQuoted(i: number, end: number): Token {
-    const { text } = this;
+    const { text, tok } = this;
     const q = text.charCodeAt(i);
+    tok.plain = false;
     if (q === 34) {
       const close = text.indexOf('"', i + 1);
       if (close < 0 || close >= end) bail();
       const s = text.slice(i + 1, close);
       if (s.includes('\\')) bail();
-      return { value: s, end: close + 1, plain: false, text: s };
+      tok.value = s;
+      tok.end = close + 1;
+      return tok;
     }
     let out = '';
     let j = i + 1;
@@ -422,7 +443,9 @@ class FastParser {
       if (close < 0 || close >= end) bail();
       out += text.slice(j, close);
       if (text.charCodeAt(close + 1) === 39) { out += "'"; j = close + 2; continue; }
-      return { value: out, end: close + 1, plain: false, text: out };
+      tok.value = out;
+      tok.end = close + 1;
+      return tok;
     }
   }
 
@@ -520,8 +543,11 @@ class FastParser {
       if (d !== SPACE) last = j + 1;
       j++;
     }
-    const s = text.slice(i, last);
-    return { value: resolvePlain(s), end: last, plain: true, text: s };
+    const { tok } = this;
+    tok.value = resolvePlain(text.slice(i, last));
+    tok.end = last;
+    tok.plain = true;
+    return tok;
   }
 }
 
