@@ -26,11 +26,12 @@ export async function createAttempt(input: TNewAttempt): Promise<{ attempt: TAtt
   try {
     // One INSERT (atomic on its own): the unique index on the key decides between a first and a retried
     // request, so no read-then-write transaction (four round trips) is needed on the hot path.
-    const attempt = await db.attempt.create({
+    // The stored text and report are what we just sent: read back only the columns the database fills in.
+    const row = await db.attempt.create({
       data: { ...fields, results: results as object, idempotencyKey: key },
-      select: ATTEMPT_SELECT,
+      select: { id: true, createdAt: true },
     });
-    return { attempt, created: true };
+    return { attempt: { ...fields, results, id: row.id, createdAt: row.createdAt }, created: true };
   } catch (err) {
     if (key && isUniqueViolation(err)) {
       const existing = await db.attempt.findUnique({ where: { idempotencyKey: key }, select: ATTEMPT_SELECT });
