@@ -208,7 +208,10 @@ async function main(): Promise<void> {
 
   // The server process alone gets the profiler (startApp passes this process's environment on).
   const savedNodeOptions = process.env.NODE_OPTIONS;
-  if (opts.cpuProf) process.env.NODE_OPTIONS = `${savedNodeOptions ?? ''} --cpu-prof --cpu-prof-dir=${opts.cpuProf}`.trim();
+  if (opts.cpuProf) {
+    process.env.NETPOL_CPU_PROF_DIR = opts.cpuProf;
+    process.env.NODE_OPTIONS = `${savedNodeOptions ?? ''} --require ${path.join(__dirname, 'cpu-profile.cjs')}`.trim();
+  }
   const app: TAppServer = await startApp();
   process.env.NODE_OPTIONS = savedNodeOptions;
   try {
