@@ -6,10 +6,7 @@ import { isAppError, isDatabaseUnavailable } from '@/lib/errors';
 import { getDrillSessionView, type TSessionView } from '@/lib/db/drill/get-drill-session-view';
 import { toLearnerScenario } from '@/lib/scenarios/learner-view';
 import type { TScenario } from '@/lib/scenarios/schema';
-import { renderMarkdown } from '@/lib/editor/markdown';
-import { describeExisting } from '@/lib/editor/describe-existing';
-import { ClusterTables } from '@/app/_components/exercise/cluster-tables';
-import { ExistingPolicies } from '@/app/_components/exercise/existing-policies';
+import { ExerciseBrief, difficultyLabel } from '@/app/_components/exercise/exercise-view';
 import { ServiceUnavailable } from '@/app/_components/service-unavailable';
 import { DrillRunner, type TRunnerTask } from '../../_components/drill-runner';
 
@@ -20,40 +17,20 @@ type TProps = { params: Promise<{ id: string }> };
 
 const ID_RE = /^[a-z0-9]{8,64}$/i;
 
-// The task as a learner sees it: the same redaction as the exercise page (no expectations, no solution, no hints).
+// The task as a learner sees it: the same redaction and brief as the exercise page (no expectations, no solution, no hints).
 function TaskPanel({ scenario, index, total }: { scenario: TScenario; index: number; total: number }) {
   const learner = toLearnerScenario(scenario, { hintsUnlocked: 0 });
-  const existing = describeExisting(learner.existingPolicies, learner.namespace);
-  const difficulty = ['', 'easy', 'medium', 'hard'][learner.difficulty] ?? String(learner.difficulty);
   return (
     <article className="space-y-4" aria-labelledby={`task-${index}-title`}>
       <header>
         <p className="text-xs uppercase tracking-wide text-slate-500">
-          Task {index + 1} of {total} · {learner.kind === 'predict' ? 'predict the connectivity' : 'write NetworkPolicies'} · {difficulty} (weight {learner.difficulty}) · namespace <code>{learner.namespace}</code>
+          Task {index + 1} of {total} · {learner.kind === 'predict' ? 'predict the connectivity' : 'write NetworkPolicies'} · {difficultyLabel(learner.difficulty)} (weight {learner.difficulty}) · namespace <code>{learner.namespace}</code>
         </p>
         <h2 id={`task-${index}-title`} className="text-xl font-semibold">
           {learner.title}
         </h2>
       </header>
-      <div className="prose-task" data-testid="task" dangerouslySetInnerHTML={{ __html: renderMarkdown(learner.task) }} />
-      {learner.requirements.length > 0 && (
-        <div className="text-sm">
-          <p className="font-semibold">Also checked:</p>
-          <ul className="list-disc pl-5">
-            {learner.requirements.map((r) => (
-              <li key={r} dangerouslySetInnerHTML={{ __html: renderMarkdown(r).replace(/^<p>|<\/p>\n?$/g, '') }} />
-            ))}
-          </ul>
-        </div>
-      )}
-      <ClusterTables cluster={learner.cluster} />
-      {learner.existingPolicies && (
-        <ExistingPolicies
-          yaml={learner.existingPolicies}
-          policies={existing}
-          readOnlyNote={learner.kind === 'predict' ? 'These are the policies to reason about; they are read-only.' : 'Your answer is applied on top of these like kubectl apply.'}
-        />
-      )}
+      <ExerciseBrief learner={learner} titled={false} />
     </article>
   );
 }

@@ -8,6 +8,7 @@ import { PASS_THRESHOLD } from '@/lib/drills/score';
 import { renderMarkdown } from '@/lib/editor/markdown';
 import { formatDateTime, formatDuration } from '@/app/_components/format';
 import { ServiceUnavailable } from '@/app/_components/service-unavailable';
+import { toRevealedSolution } from '@/app/_components/exercise/exercise-view';
 import { TaskReview } from '../../../_components/task-review';
 import { StartDrillButton } from '../../../_components/start-drill';
 
@@ -115,11 +116,7 @@ export default async function DrillResultsPage({ params }: TProps) {
             kind={t.content.kind}
             yaml={t.yaml}
             attempt={t.attempt}
-            solution={{
-              solution: t.content.solution ?? null,
-              explanationHtml: renderMarkdown(t.content.explanation),
-              expectations: t.content.expectations.map((e) => ({ from: e.from, to: e.to, port: e.port, protocol: e.protocol, allowed: e.allowed, why: e.why })),
-            }}
+            solution={toRevealedSolution(t.content)}
           />
           <p className="text-xs">
             <Link href={`/scenarios/${t.scenario}`} className="text-sky-800 underline">
