@@ -1,4 +1,5 @@
 import type { GradeMatrix, MatrixCell } from '@/lib/scenarios/grade';
+import { MatrixGrid } from './matrix-grid';
 
 const SYMBOL = { allowed: '✓', denied: '✗' } as const;
 
@@ -22,44 +23,19 @@ export function ConnectivityMatrix({ matrix, mode }: { matrix: GradeMatrix; mode
         <span aria-hidden="true">=</span> matches a checked flow, <span aria-hidden="true">≠</span> a checked flow that is wrong.
       </p>
       {matrix.grids.map((grid) => (
-        <div key={`${grid.port}/${grid.protocol}`} className="overflow-x-auto" tabIndex={0} role="region" aria-label={`Connectivity matrix for port ${grid.port}/${grid.protocol}`}>
-          <table className="border-collapse font-mono text-xs">
-            <caption className="mb-1 text-left font-sans text-sm font-semibold">
-              Port {grid.port}/{grid.protocol}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" className="px-1 text-left font-sans font-normal text-slate-500">
-                  <span aria-hidden="true">from ↓ to →</span>
-                  <span className="sr-only">source, then destination</span>
-                </th>
-                {matrix.endpoints.map((to) => (
-                  <th key={to} scope="col" className="max-w-[5rem] truncate px-1 py-1 text-left font-normal" title={to}>
-                    {to}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {matrix.endpoints.map((from, i) => (
-                <tr key={from} className="border-t border-slate-200">
-                  <th scope="row" className="whitespace-nowrap px-1 py-1 text-left font-normal">
-                    {from}
-                  </th>
-                  {grid.cells[i].map((cell, j) => {
-                    const t = cellText(cell);
-                    return (
-                      <td key={matrix.endpoints[j]} className={`px-1 py-1 text-center ${t.className}`} title={`${from} → ${matrix.endpoints[j]}: ${t.label}`}>
-                        <span aria-hidden="true">{t.symbol}</span>
-                        <span className="sr-only">{t.label}</span>
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <MatrixGrid
+          key={`${grid.port}/${grid.protocol}`}
+          grid={{ endpoints: matrix.endpoints, ...grid }}
+          renderCell={(cell, from, to) => {
+            const t = cellText(cell);
+            return (
+              <td className={`px-1 py-1 text-center ${t.className}`} title={`${from} → ${to}: ${t.label}`}>
+                <span aria-hidden="true">{t.symbol}</span>
+                <span className="sr-only">{t.label}</span>
+              </td>
+            );
+          }}
+        />
       ))}
     </div>
   );

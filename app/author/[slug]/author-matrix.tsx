@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { TAuthorMatrix } from '@/lib/authoring/matrix';
 import type { TProtocol } from '@/lib/scenarios/schema';
+import { MatrixGrid } from '@/app/_components/exercise/matrix-grid';
 
 /** A cell the author clicked: the flow, the reference's verdict and whether an expectation is already on it. */
 export type TMatrixClick = { from: string; to: string; port: number | string; protocol: TProtocol; allowed: boolean; hasExpectation: boolean };
@@ -79,65 +80,39 @@ export function AuthorMatrix({ matrix, onToggle }: { matrix: TAuthorMatrix; onTo
         </p>
       )}
       {matrix.grids.map((grid) => (
-        <div key={`${grid.port}/${grid.protocol}`} className="overflow-x-auto">
-          <table className="border-collapse font-mono text-xs">
-            <caption className="mb-1 text-left font-sans text-sm font-semibold">
-              Port {grid.port}/{grid.protocol}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col" className="px-1 text-left font-sans font-normal text-slate-500">
-                  <span aria-hidden="true">from ↓ to →</span>
-                  <span className="sr-only">source, then destination</span>
-                </th>
-                {matrix.endpoints.map((to) => (
-                  <th key={to} scope="col" className="max-w-[5.5rem] truncate px-1 py-1 text-left font-normal" title={to}>
-                    {to}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {matrix.endpoints.map((from, i) => (
-                <tr key={from} className="border-t border-slate-200">
-                  <th scope="row" className="whitespace-nowrap px-1 py-1 text-left font-normal">
-                    {from}
-                  </th>
-                  {grid.cells[i].map((cell, j) => {
-                    const to = matrix.endpoints[j];
-                    if (cell.allowed === null || cell.self) {
-                      return (
-                        <td key={to} className="px-1 py-1 text-center text-slate-300" title={cell.self ? 'a pod always reaches itself' : 'the destination has no such port'}>
-                          ·
-                        </td>
-                      );
-                    }
-                    const verdict = cell.allowed ? 'allowed' : 'denied';
-                    const has = cell.expectation !== null;
-                    const label = `${from} → ${to} :${grid.port}/${grid.protocol} ${verdict}${has ? ', an expectation (click to remove)' : ' (click to add as an expectation)'}`;
-                    return (
-                      <td key={to} className="p-0.5 text-center">
-                        <button
-                          type="button"
-                          aria-label={label}
-                          title={label}
-                          aria-pressed={has}
-                          data-from={from}
-                          data-to={to}
-                          data-port={String(grid.port)}
-                          className={`h-6 w-7 rounded ${cell.allowed ? 'text-emerald-800' : 'text-slate-600'} ${has ? 'bg-amber-100 font-bold ring-2 ring-amber-500' : 'hover:bg-slate-100'}`}
-                          onClick={() => click({ from, to, port: grid.port, protocol: grid.protocol, allowed: cell.allowed === true, hasExpectation: has })}
-                        >
-                          {cell.allowed ? '✓' : '✗'}
-                        </button>
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <MatrixGrid
+          key={`${grid.port}/${grid.protocol}`}
+          grid={{ endpoints: matrix.endpoints, ...grid }}
+          renderCell={(cell, from, to) => {
+            if (cell.allowed === null || cell.self) {
+              return (
+                <td className="px-1 py-1 text-center text-slate-300" title={cell.self ? 'a pod always reaches itself' : 'the destination has no such port'}>
+                  ·
+                </td>
+              );
+            }
+            const verdict = cell.allowed ? 'allowed' : 'denied';
+            const has = cell.expectation !== null;
+            const label = `${from} → ${to} :${grid.port}/${grid.protocol} ${verdict}${has ? ', an expectation (click to remove)' : ' (click to add as an expectation)'}`;
+            return (
+              <td className="p-0.5 text-center">
+                <button
+                  type="button"
+                  aria-label={label}
+                  title={label}
+                  aria-pressed={has}
+                  data-from={from}
+                  data-to={to}
+                  data-port={String(grid.port)}
+                  className={`h-6 w-7 rounded ${cell.allowed ? 'text-emerald-800' : 'text-slate-600'} ${has ? 'bg-amber-100 font-bold ring-2 ring-amber-500' : 'hover:bg-slate-100'}`}
+                  onClick={() => click({ from, to, port: grid.port, protocol: grid.protocol, allowed: cell.allowed === true, hasExpectation: has })}
+                >
+                  {cell.allowed ? '✓' : '✗'}
+                </button>
+              </td>
+            );
+          }}
+        />
       ))}
       {matrix.offMatrix.length > 0 && (
         <p className="text-xs text-slate-600">
