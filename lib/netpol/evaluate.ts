@@ -55,8 +55,6 @@ function ipIndex(model: CompiledModel): Map<string, { pod?: number; external?: n
 
 /** Per model, per pod index: the resolved endpoint and its public form, built once (probes repeat pods). */
 const podEndpoints = new WeakMap<CompiledModel, ({ resolved: ResolvedEndpoint; plain: Endpoint } | undefined)[]>();
-/** The public forms of resolved endpoints that came from the cache (shared, so frozen). */
-const plainEndpoints = new WeakMap<ResolvedEndpoint, Endpoint>();
 
 function podEndpoint(model: CompiledModel, i: number): ResolvedEndpoint {
   let cache = podEndpoints.get(model);
@@ -69,7 +67,6 @@ function podEndpoint(model: CompiledModel, i: number): ResolvedEndpoint {
   const resolved: ResolvedEndpoint = Object.freeze({ kind: 'pod', id, namespace: p.namespace, name: p.name, ip: p.ip, index: i, addr: model.podIps[i] });
   const plain: Endpoint = Object.freeze({ kind: 'pod', id, namespace: p.namespace, name: p.name, ip: p.ip, index: i });
   cache[i] = { resolved, plain };
-  plainEndpoints.set(resolved, plain);
   return resolved;
 }
 
@@ -348,9 +345,12 @@ export function directionVerdict(
 const NOT_ISOLATED: DirectionVerdict = Object.freeze({ kind: 'not-isolated' });
 const NOT_APPLICABLE: DirectionVerdict = Object.freeze({ kind: 'not-applicable' });
 
-function stripEndpoint(e: ResolvedEndpoint): Endpoint {
-  const cached = plainEndpoints.get(e);
-  if (cached) return cached;
+function stripEndpoint(model: CompiledModel, e: ResolvedEndpoint): Endpoint {
+  if (e.kind === 'pod') {
+    // The cached public form of a cached pod endpoint (both frozen, shared by verdicts).
+    const hit = podEndpoints.get(model)?.[e.index];
+    if (hit && hit.resolved === e) return hit.plain;
+  }
   if (e.kind === 'pod') return { kind: 'pod', id: e.id, namespace: e.namespace, name: e.name, ip: e.ip, index: e.index };
   const out: Endpoint = { kind: 'external', id: e.id, ip: e.ip };
   if (e.name !== undefined) out.name = e.name;
@@ -372,15 +372,15 @@ export function evaluate(model: CompiledModel, probe: Probe): Verdict {
   const src = resolveEndpoint(model, probe.from);
   if ('error' in src) return failed(normalized, src.error);
   const dst = resolveEndpoint(model, probe.to);
-  if ('error' in dst) return failed(normalized, dst.error, stripEndpoint(src));
+  if ('error' in dst) return failed(normalized, dst.error, stripEndpoint(model, src));
   const port = resolvePort(model, dst, probe.port, protocol);
-  if (typeof port !== 'number') return failed(normalized, port.error, stripEndpoint(src), stripEndpoint(dst));
+  if (typeof port !== 'number') return failed(normalized, port.error, stripEndpoint(model, src), stripEndpoint(model, dst));
   const ctx: PortContext = { port, protocol, dstPod: dst.kind === 'pod' ? dst.index : -1 };
   const egress = src.kind === 'pod' ? directionVerdict(model, model.egressPolicies[src.index], 'egress', dst, ctx, probe.port) : NOT_APPLICABLE;
   const ingress = dst.kind === 'pod' ? directionVerdict(model, model.ingressPolicies[dst.index], 'ingress', src, ctx, probe.port) : NOT_APPLICABLE;
   const self = src.kind === 'pod' && dst.kind === 'pod' && src.index === dst.index;
   const allowed = self || (egress.kind !== 'denied' && ingress.kind !== 'denied');
-  const v: Verdict = { allowed, probe: normalized, self, egress, ingress, source: stripEndpoint(src), destination: stripEndpoint(dst) };
+  const v: Verdict = { allowed, probe: normalized, self, egress, ingress, source: stripEndpoint(model, src), destination: stripEndpoint(model, dst) };
   if (typeof probe.port === 'string') v.resolvedPort = port;
   return v;
 }
