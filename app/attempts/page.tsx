@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getOptionalUser } from '@/lib/auth';
 import { isDatabaseUnavailable } from '@/lib/errors';
-import { listOwnAttempts } from '@/lib/db/progress/list-own-attempts';
+import { listOwnAttempts } from '@/lib/db/attempt/list-own-attempts';
 import { listPublishedScenarios } from '@/lib/db/progress/list-published-scenarios';
 import { formatScore } from '@/app/_components/status-badge';
 import { formatDateTime, formatDuration } from '@/app/_components/format';
@@ -22,7 +22,7 @@ export default async function AttemptsPage({ searchParams }: { searchParams: Pro
   try {
     const user = await getOptionalUser();
     if (!user) redirect('/sign-in?callbackUrl=%2Fattempts');
-    const [list, scenarios] = await Promise.all([listOwnAttempts(user.id, page, { scenarioSlug }), listPublishedScenarios()]);
+    const [list, scenarios] = await Promise.all([listOwnAttempts(user.id, { page, scenarioSlug, includeDrills: true }), listPublishedScenarios()]);
     data = list;
     titles = new Map(scenarios.map((s) => [s.slug, s.title]));
   } catch (err) {

@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getOptionalUser } from '@/lib/auth';
 import { isDatabaseUnavailable } from '@/lib/errors';
-import { findOwnAttempt, type TOwnAttempt } from '@/lib/db/progress/find-own-attempt';
-import { toReplayFeedback, type TFeedbackItem } from '@/lib/db/progress/attempt-feedback';
+import { getAttemptReplay, type TAttemptReplay } from '@/lib/db/attempt/get-attempt-replay';
+import type { TFeedbackItem } from '@/lib/db/progress/attempt-feedback';
 import { formatScore } from '@/app/_components/status-badge';
 import { formatDateTime, formatDuration } from '@/app/_components/format';
 import { ServiceUnavailable } from '@/app/_components/service-unavailable';
@@ -33,20 +33,20 @@ function Feedback({ item }: { item: TFeedbackItem }) {
   );
 }
 
-/** Replay of one of the user's own attempts: the YAML with the stored feedback pinned under its lines. Others' ids are 404. */
+/** Replay of one of the user's own attempts: the YAML with the stored feedback (redacted under the reveal rules) pinned under its lines. Others' ids are 404. */
 export default async function AttemptPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  let attempt: TOwnAttempt | null;
+  let replay: TAttemptReplay | null;
   try {
     const user = await getOptionalUser();
     if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/attempts/${id}`)}`);
-    attempt = id.length <= 64 ? await findOwnAttempt(user.id, id) : null;
+    replay = id.length <= 64 ? await getAttemptReplay(user.id, id) : null;
   } catch (err) {
     if (isDatabaseUnavailable(err)) return <ServiceUnavailable what="this attempt" />;
     throw err;
   }
-  if (!attempt) notFound();
-  const feedback = toReplayFeedback(attempt.results);
+  if (!replay) notFound();
+  const { attempt, feedback } = replay;
   const lines = attempt.yaml.split('\n');
   const outOfRange = [...feedback.byLine.entries()].filter(([line]) => line > lines.length).flatMap(([, items]) => items);
   const unpinned = [...feedback.unpinned, ...outOfRange];

@@ -7,7 +7,7 @@ import { findPublishedScenario } from '@/lib/db/scenario/find-published-scenario
 import { openScenarioProgress } from '@/lib/db/scenario/open-scenario-progress';
 import { getRevealState, type TRevealState } from '@/lib/db/scenario/get-reveal-state';
 import { getDraft } from '@/lib/db/draft/get-draft';
-import { listOwnAttempts } from '@/lib/db/attempt/list-own-attempts';
+import { findLatestOwnAttempt } from '@/lib/db/attempt/find-latest-own-attempt';
 import { toAttemptResponse } from '@/lib/db/attempt/attempt-response';
 import { toLearnerScenario } from '@/lib/scenarios/learner-view';
 import { ExerciseView, toRevealedSolution } from '@/app/_components/exercise/exercise-view';
@@ -47,10 +47,10 @@ export default async function ExercisePage({ params }: TProps) {
   let lastResult: TWorkbenchProps['lastResult'] = null;
   if (user) {
     await openScenarioProgress(user.id, slug);
-    const [s, draft, attempts] = await Promise.all([getRevealState(user.id, slug), getDraft(user.id, slug), listOwnAttempts(user.id, { scenarioSlug: slug, limit: 1 })]);
+    const [s, draft, latest] = await Promise.all([getRevealState(user.id, slug), getDraft(user.id, slug), findLatestOwnAttempt(user.id, slug)]);
     state = s;
     serverDraft = draft ? { yaml: draft.yaml, updatedAt: draft.updatedAt.toISOString() } : null;
-    lastResult = attempts[0] ? toAttemptResponse(attempts[0], { revealed: s.revealed }) : null;
+    lastResult = latest ? toAttemptResponse(latest, { revealed: s.revealed }) : null;
   }
 
   const learner = toLearnerScenario(stored.content, { hintsUnlocked: state.hintsUnlocked });

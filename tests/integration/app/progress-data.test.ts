@@ -7,8 +7,10 @@ import { db } from '@/lib/db/client';
 import { listPublishedScenarios } from '@/lib/db/progress/list-published-scenarios';
 import { getProgress } from '@/lib/db/progress/get-progress';
 import { getCatalog } from '@/lib/db/progress/get-catalog';
-import { listOwnAttempts, ATTEMPTS_PAGE_SIZE } from '@/lib/db/progress/list-own-attempts';
-import { findOwnAttempt } from '@/lib/db/progress/find-own-attempt';
+import { listOwnAttempts, ATTEMPTS_PAGE_SIZE } from '@/lib/db/attempt/list-own-attempts';
+import { findOwnAttempt } from '@/lib/db/attempt/find-own-attempt';
+import { findLatestOwnAttempt } from '@/lib/db/attempt/find-latest-own-attempt';
+import { getAttemptReplay } from '@/lib/db/attempt/get-attempt-replay';
 
 const tag = randomBytes(3).toString('hex');
 const slugA = `itest-${tag}-a`;
@@ -86,7 +88,7 @@ describe('getCatalog', () => {
 
 describe('own attempts', () => {
   it('lists only the user’s attempts, newest first, with the drill flag', async () => {
-    const page = await listOwnAttempts(userId, 1);
+    const page = await listOwnAttempts(userId, { page: 1, includeDrills: true });
     expect(page.total).toBe(3);
     expect(page.hasMore).toBe(false);
     expect(page.items.map((a) => a.scenarioSlug)).toEqual([slugB, slugA, slugA]);
@@ -95,10 +97,83 @@ describe('own attempts', () => {
   });
 
   it('finds an own attempt with its scenario title, and nothing for another user’s id', async () => {
-    const theirs = await listOwnAttempts(otherId, 1);
+    const theirs = await listOwnAttempts(otherId, { page: 1, includeDrills: true });
     expect(theirs.total).toBe(1);
     expect(await findOwnAttempt(userId, theirs.items[0].id)).toBeNull();
-    const mine = await findOwnAttempt(userId, (await listOwnAttempts(userId, 1)).items[1].id);
+    const mine = await findOwnAttempt(userId, (await listOwnAttempts(userId, { page: 1, includeDrills: true })).items[1].id);
     expect(mine).toMatchObject({ scenarioSlug: slugA, scenarioVersion: 2, scenarioTitle: 'A two', inDrill: true, passed: true });
+  });
+
+  it('leaves drill attempts out unless asked, and pages by pageSize', async () => {
+    const practice = await listOwnAttempts(userId);
+    expect(practice.total).toBe(2);
+    expect(practice.items.map((a) => [a.scenarioSlug, a.inDrill])).toEqual([[slugB, false], [slugA, false]]);
+    const first = await listOwnAttempts(userId, { includeDrills: true, pageSize: 2 });
+    const second = await listOwnAttempts(userId, { includeDrills: true, pageSize: 2, page: 2 });
+    expect([first.hasMore, second.hasMore]).toEqual([true, false]);
+    expect([...first.items, ...second.items].map((a) => a.scenarioSlug)).toEqual([slugB, slugA, slugA]);
+  });
+
+  it('finds the newest practice attempt on a scenario (not the drill one)', async () => {
+    expect(await findLatestOwnAttempt(userId, slugA)).toMatchObject({ scenarioSlug: slugA, scenarioVersion: 1, passed: false });
+    expect(await findLatestOwnAttempt(otherId, slugA)).toBeNull();
+  });
+});
+
+describe('getAttemptReplay', () => {
+  const slugC = `itest-${tag}-c`;
+  const PASSED_WHY = `passed why ${tag}`;
+  const FAILED_WHY = `failed why ${tag}`;
+  const SOLUTION = `# solution marker ${tag}`;
+  let learnerId = '';
+  let attemptId = '';
+
+  beforeAll(async () => {
+    learnerId = (await db.user.create({ data: { email: `replay-${tag}@example.test`, passwordHash: null } })).id;
+    const row = await db.scenario.create({
+      data: { slug: slugC, version: 1, published: true, content: { ...content(slugC, 'C one', 1), solution: SOLUTION }, contentHash: `${slugC}-1` },
+    });
+    // The stored report is the full grade: a passed expectation (its why is hidden until the reveal) and a failed one.
+    const flow = { protocol: 'TCP', reason: 'r', explanation: [], pointers: [] };
+    const results = {
+      scenario: slugC,
+      kind: 'write',
+      score: 0.5,
+      passed: 1,
+      total: 2,
+      pass: false,
+      expectations: [
+        { ...flow, from: 'a/b', to: 'c/d', port: 80, expected: 'denied', actual: 'denied', passed: true, why: PASSED_WHY },
+        { ...flow, from: 'a/b', to: 'c/d', port: 443, expected: 'allowed', actual: 'denied', passed: false, why: FAILED_WHY, policyLine: 1 },
+      ],
+      errors: [],
+      lint: [],
+      requirements: [],
+      matrix: null,
+    };
+    const attempt = await db.attempt.create({
+      data: { userId: learnerId, scenarioId: row.id, scenarioSlug: slugC, scenarioVersion: 1, yaml: 'kind: NetworkPolicy\n', results, score: 0.5, passedCount: 1, total: 2, passed: false, durationMs: 1_000, hintsUsed: 0, solutionViewed: false },
+    });
+    attemptId = attempt.id;
+  });
+
+  afterAll(async () => {
+    await db.user.deleteMany({ where: { id: learnerId } });
+    await db.scenario.deleteMany({ where: { slug: slugC } });
+  });
+
+  it('shows the failed flow with its why, never a passed expectation’s why, the solution or the raw report', async () => {
+    const replay = await getAttemptReplay(learnerId, attemptId);
+    expect(replay).not.toBeNull();
+    expect(replay!.attempt).not.toHaveProperty('results');
+    expect(replay!.attempt).toMatchObject({ scenarioSlug: slugC, scenarioTitle: 'C one', inDrill: false });
+    expect(replay!.feedback.byLine.get(1)?.map((f) => f.detail)).toEqual([`r\nWhy: ${FAILED_WHY}`]);
+    const text = JSON.stringify({ ...replay, feedback: replay!.feedback.items });
+    expect(text).not.toContain(PASSED_WHY);
+    expect(text).not.toContain(SOLUTION);
+  });
+
+  it('is null for another user', async () => {
+    expect(await getAttemptReplay(userId, attemptId)).toBeNull();
   });
 });

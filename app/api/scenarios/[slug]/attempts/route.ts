@@ -50,9 +50,9 @@ export async function GET(_req: Request, ctx: TSlugContext): Promise<Response> {
   try {
     const slug = await slugOf(ctx);
     const user = await requireUser();
-    const attempts = await listOwnAttempts(user.id, { scenarioSlug: slug, limit: 100 });
+    const { items } = await listOwnAttempts(user.id, { scenarioSlug: slug, pageSize: 100 });
     return Response.json({
-      attempts: attempts.map((a) => ({
+      attempts: items.map((a) => ({
         id: a.id,
         scenarioVersion: a.scenarioVersion,
         createdAt: a.createdAt.toISOString(),
