@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError, isDatabaseUnavailable, toErrorBody, toErrorResponse } from './errors';
+import { AppError, databaseUnavailableReason, isDatabaseUnavailable, toErrorBody, toErrorResponse } from './errors';
 
 describe('toErrorBody', () => {
   it('maps AppError codes to their statuses', () => {
@@ -24,6 +24,20 @@ describe('toErrorBody', () => {
     const nested = new Error('query failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) });
     expect(isDatabaseUnavailable(nested)).toBe(true);
     expect(isDatabaseUnavailable(new Error('plain'))).toBe(false);
+  });
+
+  it('maps a raw query that could not reach the database (P2010 with the adapter kind in meta) to 503', () => {
+    const raw = { name: 'PrismaClientKnownRequestError', code: 'P2010', meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { kind: 'DatabaseNotReachable' } } } };
+    expect(isDatabaseUnavailable(raw)).toBe(true);
+    expect(databaseUnavailableReason(raw)).toBe('database unreachable');
+    expect(toErrorBody(raw).status).toBe(503);
+    // A raw query failing for another reason (here a unique violation) stays a 500.
+    const other = { ...raw, meta: { driverAdapterError: { cause: { kind: 'UniqueConstraintViolation' } } } };
+    expect(isDatabaseUnavailable(other)).toBe(false);
+    expect(isDatabaseUnavailable(new Error('wrapped', { cause: { kind: 'TooManyConnections' } }))).toBe(true);
+    expect(databaseUnavailableReason(new Error('wrapped', { cause: { kind: 'TooManyConnections' } }))).toBe('database has too many connections');
+    expect(databaseUnavailableReason(new Error('Connection terminated unexpectedly'))).toBe('database unreachable');
+    expect(isDatabaseUnavailable({ code: 'toString' })).toBe(false);
   });
 
   it('hides unexpected errors behind a 500 without the stack', async () => {

@@ -58,31 +58,61 @@ export function isAppError(err: unknown): err is AppError {
   return err instanceof AppError || (typeof err === 'object' && err !== null && (err as { name?: unknown }).name === 'AppError' && typeof (err as { code?: unknown }).code === 'string' && (err as { code: string }).code in APP_ERROR_STATUS);
 }
 
-// Prisma's codes for "cannot reach / authenticate to / find the database" and pool timeouts.
-const DB_UNREACHABLE_PRISMA_CODES = new Set(['P1000', 'P1001', 'P1002', 'P1003', 'P1008', 'P1010', 'P1011', 'P1017', 'P2024']);
-// Driver-adapter error kinds (adapter-pg) and Node socket codes that mean the server is not there.
-const DB_UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'DatabaseDoesNotExist', 'DatabaseAccessDenied', 'SocketTimeout', 'TooManyConnections', 'AuthenticationFailed']);
+// Prisma's codes for "cannot reach / authenticate to / find the database" and pool timeouts, with a short reason.
+const PRISMA_CODE_REASONS: Record<string, string> = {
+  P1000: 'database refused the credentials',
+  P1001: 'database unreachable',
+  P1002: 'database unreachable',
+  P1003: 'database does not exist',
+  P1008: 'database unreachable',
+  P1010: 'database refused the credentials',
+  P1011: 'database unreachable',
+  P1017: 'database unreachable',
+  P2024: 'database connection pool timed out',
+};
+// Driver-adapter error kinds (adapter-pg) meaning "the database is not there for us".
+const ADAPTER_KIND_REASONS: Record<string, string> = {
+  DatabaseNotReachable: 'database unreachable',
+  DatabaseDoesNotExist: 'database does not exist',
+  DatabaseAccessDenied: 'database refused the credentials',
+  AuthenticationFailed: 'database refused the credentials',
+  SocketTimeout: 'database unreachable',
+  TooManyConnections: 'database has too many connections',
+};
+// Node socket codes and PostgreSQL shutdown states that mean the server is not there.
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', '57P01', '57P03']);
 // node-postgres throws these as plain Errors without a code when a pooled connection dies under a query
 // (database restart, network cut); compared whole, they are pg's exact wording.
 const PG_CONNECTION_LOST_MESSAGES = new Set(['Connection terminated unexpectedly', 'Connection terminated', 'Connection terminated due to connection timeout']);
 
-/** True when `err` (or one of its causes) says the database cannot be reached. */
-export function isDatabaseUnavailable(err: unknown): boolean {
+const own = (table: Record<string, string>, key: unknown): string | null => (typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : null);
+
+/**
+ * A short, safe reason (no stack, no URL) when `err` or one of its causes says the database cannot be reached,
+ * else null. The single test for "database unavailable": `isDatabaseUnavailable` and `lib/db/errors` use it.
+ */
+export function databaseUnavailableReason(err: unknown): string | null {
   let cur: unknown = err;
   for (let depth = 0; depth < 6 && typeof cur === 'object' && cur !== null; depth++) {
     const e = cur as { name?: unknown; code?: unknown; kind?: unknown; errorCode?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
-    if (e.name === 'PrismaClientInitializationError') return true;
-    if (typeof e.code === 'string' && (DB_UNREACHABLE_PRISMA_CODES.has(e.code) || SOCKET_CODES.has(e.code))) return true;
-    if (typeof e.errorCode === 'string' && DB_UNREACHABLE_PRISMA_CODES.has(e.errorCode)) return true;
-    if (typeof e.kind === 'string' && DB_UNREACHABLE_KINDS.has(e.kind)) return true;
-    if (cur instanceof Error && PG_CONNECTION_LOST_MESSAGES.has(cur.message)) return true;
-    // Raw queries ($queryRaw) wrap the adapter's error as P2010 with the kind in meta.
-    const metaKind = e.meta?.driverAdapterError?.cause?.kind;
-    if (typeof metaKind === 'string' && DB_UNREACHABLE_KINDS.has(metaKind)) return true;
+    // Raw queries ($queryRaw) wrap the adapter's error as P2010 with the kind in meta; model queries may carry
+    // it beside their own code, and the kind is the more precise of the two.
+    const reason =
+      own(ADAPTER_KIND_REASONS, e.meta?.driverAdapterError?.cause?.kind) ??
+      own(ADAPTER_KIND_REASONS, e.kind) ??
+      own(PRISMA_CODE_REASONS, e.code) ??
+      own(PRISMA_CODE_REASONS, e.errorCode) ??
+      (typeof e.code === 'string' && SOCKET_CODES.has(e.code) ? 'database unreachable' : null) ??
+      (e.name === 'PrismaClientInitializationError' || (cur instanceof Error && PG_CONNECTION_LOST_MESSAGES.has(cur.message)) ? 'database unreachable' : null);
+    if (reason) return e.name === 'DatabaseNotConfiguredError' ? 'database not configured' : reason;
     cur = e.cause;
   }
-  return false;
+  return null;
+}
+
+/** True when `err` (or one of its causes) says the database cannot be reached. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  return databaseUnavailableReason(err) !== null;
 }
 
 /** Zod issues as dotted field paths, for 400 answers. */
