@@ -274,30 +274,67 @@ function portMiss(model: CompiledModel, rule: CompiledRule, ctx: PortContext, pr
 
 /**
  * A rule miss whose reason text is built on first read: grading reads one reason per denied direction
- * (summarizeVerdict) while a probe can miss many rules. `reason` is an own enumerable accessor, so the
- * object still reads, compares (Jest) and serializes (JSON) like a plain RuleMiss.
+ * (summarizeVerdict) while a probe can miss many rules. `reason` is an own enumerable accessor (one shared
+ * getter/setter pair, so every miss has the same hidden class), so a miss still reads, compares (Jest),
+ * spreads and serializes (JSON, structuredClone) like a plain RuleMiss; what the text needs is kept in
+ * private fields, which none of those see.
  */
+class LazyRuleMiss {
+  readonly #model: CompiledModel;
+  readonly #rule: CompiledRule;
+  readonly #peerOk: boolean;
+  readonly #peer: ResolvedEndpoint;
+  readonly #ctx: PortContext;
+  readonly #probePort: number | string;
+  #reason: string | undefined = undefined;
+
+  constructor(model: CompiledModel, r: CompiledRule, peerOk: boolean, peer: ResolvedEndpoint, ctx: PortContext, probePort: number | string) {
+    this.#model = model;
+    this.#rule = r;
+    this.#peerOk = peerOk;
+    this.#peer = peer;
+    this.#ctx = ctx;
+    this.#probePort = probePort;
+    // Own properties in RuleMiss order (JSON and Object.keys follow it): the ref's, reason, failed*.
+    const ref = r.ref;
+    const failed = peerOk ? r.failed.ports : r.failed.peers;
+    const self = this as unknown as Record<string, unknown>;
+    self.policy = ref.policy;
+    self.direction = ref.direction;
+    self.index = ref.index;
+    self.path = ref.path;
+    self.line = ref.line;
+    self.document = ref.document;
+    Object.defineProperty(this, 'reason', REASON_PROPERTY);
+    self.failedPath = failed.path;
+    self.failedLine = failed.line;
+  }
+
+  /** The reason text, formatted on first use. */
+  static reasonOf(m: LazyRuleMiss): string {
+    if (m.#reason === undefined) m.#reason = missReason(m.#model, m.#rule, m.#peerOk, m.#peer, m.#ctx, m.#probePort);
+    return m.#reason;
+  }
+
+  /** Replaces the reason text (a consumer rewording it). */
+  static setReason(m: LazyRuleMiss, text: string): void {
+    m.#reason = text;
+  }
+}
+
+const REASON_PROPERTY: PropertyDescriptor = {
+  get(this: LazyRuleMiss): string {
+    return LazyRuleMiss.reasonOf(this);
+  },
+  set(this: LazyRuleMiss, text: string): void {
+    LazyRuleMiss.setReason(this, text);
+  },
+  enumerable: true,
+  configurable: true,
+};
+
 function ruleMiss(model: CompiledModel, r: CompiledRule, peerOk: boolean, peer: ResolvedEndpoint, ctx: PortContext, probePort: number | string): RuleMiss {
-  const ref = r.ref;
-  const failed = peerOk ? r.failed.ports : r.failed.peers;
-  let reason: string | undefined;
-  return {
-    policy: ref.policy,
-    direction: ref.direction,
-    index: ref.index,
-    path: ref.path,
-    line: ref.line,
-    document: ref.document,
-    get reason(): string {
-      if (reason === undefined) reason = missReason(model, r, peerOk, peer, ctx, probePort);
-      return reason;
-    },
-    set reason(text: string) {
-      reason = text;
-    },
-    failedPath: failed.path,
-    failedLine: failed.line,
-  };
+  return new LazyRuleMiss(model, r, peerOk, peer, ctx, probePort) as unknown as RuleMiss;
 }
 
 /** The first reason a rule did not match: each peer's miss, or the port miss when a peer matched. */
