@@ -16,7 +16,10 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
-/** Personal pages only; public pages and all APIs (which answer 401 themselves) are not touched. */
+/**
+ * Personal pages only (`:path*` also matches the bare path); public pages, the drill catalogue and all APIs
+ * (which answer 401 themselves) are not touched.
+ */
 export const config = {
-  matcher: ['/progress', '/progress/:path*', '/attempts', '/attempts/:path*'],
+  matcher: ['/progress/:path*', '/attempts/:path*', '/drills/session/:path*', '/author/:path*', '/cohorts/:path*'],
 };

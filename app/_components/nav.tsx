@@ -23,6 +23,8 @@ export async function Nav() {
     { href: '/progress', label: 'Progress' },
     { href: '/attempts', label: 'Attempts' },
   ];
+  // Cohorts are joined and run by signed-in users only (learners join by link, authors create them).
+  if (user) items.push({ href: '/cohorts', label: 'Cohorts' });
   if (user && canAuthor(user.role)) items.push({ href: '/author', label: 'Author' });
   return (
     <header className="bg-slate-900 text-white">

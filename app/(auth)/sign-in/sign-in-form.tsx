@@ -1,10 +1,8 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-
-const inputClass = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/30';
+import { AuthField, AuthFormFrame, AuthSubmit } from '../auth-form-parts';
 
 // next-auth's error codes from authorize (see lib/auth/options.ts), in words; one message for unknown email
 // and wrong password: no user enumeration.
@@ -41,36 +39,17 @@ export function SignInForm({ callbackUrl, initialError, githubEnabled, initialEm
   }
 
   return (
-    <div className="space-y-6">
-      {error ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+    <AuthFormFrame error={error} switchTo={{ prompt: 'No account yet?', href: '/sign-up', label: 'Create one', callbackUrl }}>
       <form onSubmit={onSubmit} className="space-y-4" aria-label="Sign in with email and password">
-        <div>
-          <label htmlFor="email" className="block text-sm font-medium">Email</label>
-          <input id="email" name="email" type="email" autoComplete="email" required defaultValue={initialEmail} className={inputClass} />
-        </div>
-        <div>
-          <label htmlFor="password" className="block text-sm font-medium">Password</label>
-          <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass} />
-        </div>
-        <button type="submit" disabled={busy} className="w-full rounded-md bg-sky-700 px-4 py-2 text-sm font-semibold text-white hover:bg-sky-600 disabled:opacity-60">
-          {busy ? 'Signing in…' : 'Sign in'}
-        </button>
+        <AuthField id="email" label="Email" type="email" autoComplete="email" required defaultValue={initialEmail} />
+        <AuthField id="password" label="Password" type="password" autoComplete="current-password" required />
+        <AuthSubmit busy={busy} label="Sign in" busyLabel="Signing in…" />
       </form>
       {githubEnabled ? (
         <button type="button" onClick={() => void signIn('github', { callbackUrl })} className="w-full rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold hover:bg-slate-100">
           Sign in with GitHub
         </button>
       ) : null}
-      <p className="text-sm text-slate-600">
-        No account yet?{' '}
-        <Link href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium text-sky-700 underline">
-          Create one
-        </Link>
-      </p>
-    </div>
+    </AuthFormFrame>
   );
 }

@@ -1,10 +1,8 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-
-const inputClass = 'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-sky-600 focus:outline-none focus:ring-2 focus:ring-sky-600/30';
+import { AuthField, AuthFormFrame, AuthSubmit } from '../auth-form-parts';
 
 type TFieldErrors = Partial<Record<'email' | 'password' | 'name', string>>;
 
@@ -48,39 +46,33 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <div className="space-y-6">
-      {error ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+    <AuthFormFrame error={error} switchTo={{ prompt: 'Already registered?', href: '/sign-in', label: 'Sign in', callbackUrl }}>
       <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Create an account">
-        <div>
-          <label htmlFor="name" className="block text-sm font-medium">Name <span className="font-normal text-slate-500">(optional)</span></label>
-          <input id="name" name="name" type="text" autoComplete="name" maxLength={80} className={inputClass} aria-invalid={fields.name ? true : undefined} aria-describedby={fields.name ? 'name-error' : undefined} />
-          {fields.name ? <p id="name-error" className="mt-1 text-sm text-red-700">{fields.name}</p> : null}
-        </div>
-        <div>
-          <label htmlFor="email" className="block text-sm font-medium">Email</label>
-          <input id="email" name="email" type="email" autoComplete="email" required className={inputClass} aria-invalid={fields.email ? true : undefined} aria-describedby={fields.email ? 'email-error' : undefined} />
-          {fields.email ? <p id="email-error" className="mt-1 text-sm text-red-700">{fields.email}</p> : null}
-        </div>
-        <div>
-          <label htmlFor="password" className="block text-sm font-medium">Password</label>
-          <input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} className={inputClass} aria-invalid={fields.password ? true : undefined} aria-describedby={fields.password ? 'password-help password-error' : 'password-help'} />
-          <p id="password-help" className="mt-1 text-xs text-slate-500">At least 10 characters, mixing two kinds (letters, digits, symbols, upper/lower case).</p>
-          {fields.password ? <p id="password-error" className="mt-1 text-sm text-red-700">{fields.password}</p> : null}
-        </div>
-        <button type="submit" disabled={busy} className="w-full rounded-md bg-sky-700 px-4 py-2 text-sm font-semibold text-white hover:bg-sky-600 disabled:opacity-60">
-          {busy ? 'Creating account…' : 'Create account'}
-        </button>
+        <AuthField
+          id="name"
+          label={
+            <>
+              Name <span className="font-normal text-slate-500">(optional)</span>
+            </>
+          }
+          type="text"
+          autoComplete="name"
+          maxLength={80}
+          error={fields.name}
+        />
+        <AuthField id="email" label="Email" type="email" autoComplete="email" required error={fields.email} />
+        <AuthField
+          id="password"
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          help="At least 10 characters, mixing two kinds (letters, digits, symbols, upper/lower case)."
+          error={fields.password}
+        />
+        <AuthSubmit busy={busy} label="Create account" busyLabel="Creating account…" />
       </form>
-      <p className="text-sm text-slate-600">
-        Already registered?{' '}
-        <Link href={`/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium text-sky-700 underline">
-          Sign in
-        </Link>
-      </p>
-    </div>
+    </AuthFormFrame>
   );
 }

@@ -1,0 +1,40 @@
+/**
+ * proxy.ts: which paths it guards (matched by Next's own matcher code) and what it does without a session
+ * cookie. Only a redirect for comfort: the pages check the session themselves.
+ */
+import { NextRequest } from 'next/server';
+import { unstable_doesMiddlewareMatch } from 'next/experimental/testing/server';
+import { config, proxy } from '@/proxy';
+
+const matches = (url: string) => unstable_doesMiddlewareMatch({ config, url });
+
+describe('proxy matcher', () => {
+  it('guards the personal pages, authoring, cohorts and running drills', () => {
+    for (const path of ['/progress', '/attempts', '/attempts/abc', '/drills/session/abc', '/drills/session/abc/results', '/author', '/author/my-scenario/preview', '/cohorts', '/cohorts/join?code=x', '/cohorts/abc']) {
+      expect([path, matches(path)]).toEqual([path, true]);
+    }
+  });
+
+  it('leaves public pages, the drill catalogue and the APIs alone', () => {
+    for (const path of ['/', '/scenarios', '/scenarios/default-deny-ingress', '/drills', '/sign-in', '/api/me/preferences', '/api/health', '/authors']) {
+      expect([path, matches(path)]).toEqual([path, false]);
+    }
+  });
+});
+
+describe('proxy', () => {
+  it('redirects a visitor without a session cookie to sign-in with the path and query as callbackUrl', () => {
+    const res = proxy(new NextRequest('http://localhost:3000/cohorts/join?code=ab12'));
+    expect(res.status).toBe(307);
+    const to = new URL(res.headers.get('location')!);
+    expect(to.pathname).toBe('/sign-in');
+    expect(to.searchParams.get('callbackUrl')).toBe('/cohorts/join?code=ab12');
+  });
+
+  it('lets a request with a session cookie (plain, __Secure- or chunked) through', () => {
+    for (const name of ['next-auth.session-token', '__Secure-next-auth.session-token', 'next-auth.session-token.0']) {
+      const res = proxy(new NextRequest('http://localhost:3000/author', { headers: { cookie: `${name}=x` } }));
+      expect([name, res.headers.get('location')]).toEqual([name, null]);
+    }
+  });
+});
