@@ -3,13 +3,14 @@
  * default `default`, no creation time) and compared with `cases/<name>.txt`. `UPDATE_GOLDEN=1` rewrites them;
  * reviewers compare the diff with kubectl's describer (kubernetes/kubectl pkg/describe/describe.go).
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parsePolicies } from '@/lib/netpol';
 import { describePolicies } from '@/lib/netpol/describe';
+import { expectGolden, listCases } from '../golden';
 
 const DIR = path.join(__dirname, 'cases');
-const cases = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
+const cases = listCases(DIR);
 
 describe('describe goldens', () => {
   it('has cases', () => {
@@ -20,8 +21,6 @@ describe('describe goldens', () => {
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(r.policies.length).toBeGreaterThan(0);
     const actual = describePolicies(r.policies);
-    const golden = path.join(DIR, file.replace(/\.yaml$/, '.txt'));
-    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden)) writeFileSync(golden, actual);
-    expect(actual).toBe(readFileSync(golden, 'utf8'));
+    expectGolden(DIR, file, actual);
   });
 });

@@ -3,13 +3,14 @@
  * namespace `shop`, and the findings (`line:column code message`) are compared with `cases/<name>.txt`.
  * `UPDATE_GOLDEN=1` rewrites them; reviewers read the diff.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCluster, parsePolicies } from '@/lib/netpol';
 import { lintPolicies } from '@/lib/netpol/lint';
+import { expectGolden, listCases } from '../golden';
 
 const DIR = path.join(__dirname, 'cases');
-const cases = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
+const cases = listCases(DIR);
 
 describe('lint goldens', () => {
   const { cluster, diagnostics } = parseCluster(readFileSync(path.join(__dirname, 'cluster.yaml'), 'utf8'));
@@ -22,8 +23,6 @@ describe('lint goldens', () => {
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const findings = lintPolicies(r.policies, { cluster: cluster!, taskNamespace: 'shop' });
     const actual = findings.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}\n`).join('');
-    const golden = path.join(DIR, file.replace(/\.yaml$/, '.txt'));
-    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden)) writeFileSync(golden, actual);
-    expect(actual).toBe(readFileSync(golden, 'utf8'));
+    expectGolden(DIR, file, actual);
   });
 });
