@@ -100,8 +100,8 @@ const DASH = 45;
 type Token = { value: unknown; end: number; plain: boolean };
 
 /**
- * Parser state over one text. Lines are scanned lazily: `lineStart[i]`/`lineEnd[i]` bound line i, and
- * `indent[i]` is its leading spaces, or -1 for a blank or comment-only line.
+ * Parser state over one text. Lines are split once up front: `lineStart[i]`/`lineEnd[i]` bound line i,
+ * and `indent[i]` is its leading spaces, or -1 for a blank or comment-only line.
  */
 class FastParser {
   private readonly text: string;
