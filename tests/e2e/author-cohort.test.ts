@@ -1,7 +1,5 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { db } from '@/lib/db/client';
-import { describeBrowser, launchBrowser, newPage, setEditorText, signUpViaUi, startApp, uniqueEmail, type TAppServer } from './harness';
+import { describeBrowser, newPage, saveScreenshot, setEditorText, signUpViaUi, uniqueEmail, useAppAndBrowser } from './harness';
 
 // Isolating egress too breaks prod → dev (a classic mistake); the comment must not reach the instructor.
 const WRONG = `# my attempt, Jo Learner
@@ -17,24 +15,11 @@ spec:
   - Egress
 `;
 
-async function screenshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.E2E_SCREENSHOTS;
-  if (dir) await page.screenshot({ path: path.resolve(dir, `${name}.png`), fullPage: true });
-}
-
 describeBrowser('cohort flow: an instructor creates a cohort, a learner joins by link, the report shows the failure', () => {
-  let app: TAppServer;
-  let browser: Browser;
+  const suite = useAppAndBrowser();
   const emails: string[] = [];
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  }, 15 * 60_000);
-
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
     await db.user.deleteMany({ where: { email: { in: emails } } });
     await db.$disconnect();
   });
@@ -43,8 +28,8 @@ describeBrowser('cohort flow: an instructor creates a cohort, a learner joins by
     const teacherEmail = uniqueEmail('teacher');
     const learnerEmail = uniqueEmail('cohort-learner');
     emails.push(teacherEmail, learnerEmail);
-    const teacher = await newPage(browser, app.baseUrl);
-    const learner = await newPage(browser, app.baseUrl);
+    const teacher = await newPage(suite.browser, suite.app.baseUrl);
+    const learner = await newPage(suite.browser, suite.app.baseUrl);
     try {
       await signUpViaUi(teacher.page, teacherEmail);
       await db.user.update({ where: { email: teacherEmail }, data: { role: 'instructor' } });
@@ -82,7 +67,7 @@ describeBrowser('cohort flow: an instructor creates a cohort, a learner joins by
       const sample = await scenarios.locator('pre').first().innerText();
       expect(sample).toContain('- Egress');
       expect(sample).not.toContain('Jo Learner');
-      await screenshot(teacher.page, 'cohort');
+      await saveScreenshot(teacher.page, 'cohort');
     } finally {
       await teacher.context.close();
       await learner.context.close();

@@ -1,7 +1,6 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { db } from '@/lib/db/client';
-import { describeBrowser, launchBrowser, newPage, setEditorText, signUpViaUi, startApp, uniqueEmail, type TAppServer } from './harness';
+import { describeBrowser, newPage, saveScreenshot, setEditorText, signUpViaUi, uniqueEmail, useAppAndBrowser } from './harness';
 
 const FIXED_SOLUTION = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -30,12 +29,6 @@ const FIRST_EXPECTATION = `- from: shop/frontend
   why: the frontend calls the web tier on port 80
 `;
 
-// `E2E_SCREENSHOTS=<dir>` saves the README's authoring screenshot while the flow runs.
-async function screenshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.E2E_SCREENSHOTS;
-  if (dir) await page.screenshot({ path: path.resolve(dir, `${name}.png`), fullPage: true });
-}
-
 // The editor page has several CodeMirror editors: replace the text of the one inside `#<id>`.
 async function setCodeMirror(page: Page, id: string, text: string): Promise<void> {
   const content = page.locator(`#${id} .cm-content`);
@@ -61,25 +54,17 @@ async function addFromMatrix(page: Page, from: string, to: string, why: string):
 }
 
 describeBrowser('instructor flow: author, validate, fix, matrix, publish; a learner solves it', () => {
-  let app: TAppServer;
-  let browser: Browser;
+  const suite = useAppAndBrowser();
   const slug = `e2e-web-${Date.now().toString(36)}`;
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  }, 15 * 60_000);
-
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
     await db.attempt.deleteMany({ where: { scenarioSlug: slug } });
     await db.scenario.deleteMany({ where: { slug } });
     await db.$disconnect();
   });
 
   it('publishes a scenario written from scratch that a learner then solves', async () => {
-    const instructor = await newPage(browser, app.baseUrl);
+    const instructor = await newPage(suite.browser, suite.app.baseUrl);
     const email = uniqueEmail('instructor');
     try {
       const page = instructor.page;
@@ -125,12 +110,12 @@ describeBrowser('instructor flow: author, validate, fix, matrix, publish; a lear
       v = await validationSettled(page);
       expect(v.text).toMatch(/Passes every content check/);
       expect(v.text).toMatch(/6 of 6 connectivity-changing mutants caught/);
-      await screenshot(page, 'authoring');
+      await saveScreenshot(page, 'authoring');
       if (process.env.E2E_SCREENSHOTS) {
         // The README's picture: the live check and the clickable matrix side by side with the editor.
         await page.setViewportSize({ width: 1280, height: 900 });
         await page.locator('#solution-editor').scrollIntoViewIfNeeded();
-        await page.screenshot({ path: path.resolve(process.env.E2E_SCREENSHOTS, 'authoring-matrix.png') });
+        await saveScreenshot(page, 'authoring-matrix', { fullPage: false });
       }
 
       // 4. Publish (saves first).
@@ -143,7 +128,7 @@ describeBrowser('instructor flow: author, validate, fix, matrix, publish; a lear
     }
 
     // 5. A learner finds it and solves it.
-    const learner = await newPage(browser, app.baseUrl);
+    const learner = await newPage(suite.browser, suite.app.baseUrl);
     try {
       const page = learner.page;
       await signUpViaUi(page, uniqueEmail('learner'));

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { loadContent } from '@/lib/scenarios/load-content';
 import type { TScenario } from '@/lib/scenarios/schema';
-import { ROOT, describeBrowser, launchBrowser, newPage, setEditorText, signUpViaUi, startApp, uniqueEmail, type TAppServer } from './harness';
+import { describeBrowser, newPage, ROOT, setEditorText, signUpViaUi, uniqueEmail, useAppAndBrowser } from './harness';
 
 const content = loadContent(path.join(ROOT, 'content'));
 const scenario = (slug: string) => content.scenarios.find((s) => s.slug === slug)?.content as TScenario;
@@ -32,21 +32,10 @@ function assertNoGradingData(text: string, typed: string) {
 }
 
 describeBrowser('timed drill: answer, reload, deadline, results', () => {
-  let app: TAppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  }, 15 * 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = useAppAndBrowser();
 
   it('keeps the draft and the clock across a reload, alerts, ends at the deadline and grades the saved answer', async () => {
-    const { context, page } = await newPage(browser, app.baseUrl);
+    const { context, page } = await newPage(suite.browser, suite.app.baseUrl);
     try {
       await signUpViaUi(page, uniqueEmail('drill'), 'Correct-Horse-42', '/drills');
       await page.getByRole('heading', { name: 'Drills' }).first().waitFor();
@@ -118,7 +107,7 @@ describeBrowser('timed drill: answer, reload, deadline, results', () => {
   }, 5 * 60_000);
 
   it('with two tabs open, an idle tab never overwrites the newer answer typed in the other', async () => {
-    const { context, page: tabA } = await newPage(browser, app.baseUrl);
+    const { context, page: tabA } = await newPage(suite.browser, suite.app.baseUrl);
     try {
       await signUpViaUi(tabA, uniqueEmail('tabs'), 'Correct-Horse-42', '/drills');
       const { id } = await startDrill(tabA, { scenarios: ['default-deny-ingress', 'allow-from-namespace'], minutes: 10, feedback: 'end' });
@@ -150,7 +139,7 @@ describeBrowser('timed drill: answer, reload, deadline, results', () => {
   }, 3 * 60_000);
 
   it('in practice mode checks a task on request and finishes on demand', async () => {
-    const { context, page } = await newPage(browser, app.baseUrl);
+    const { context, page } = await newPage(suite.browser, suite.app.baseUrl);
     try {
       await signUpViaUi(page, uniqueEmail('practice'), 'Correct-Horse-42', '/drills');
       await page.getByTestId('start-warm-up').click();

@@ -2,20 +2,10 @@
  * The exercise page in a real browser: NetworkPolicy-aware completion, hover docs, live diagnostics, Ctrl+Enter,
  * result rows that highlight their line, the keyboard escape (Esc then Tab), the vim toggle remembered per user,
  * drafts across reloads and a lost session, hints, give-up with the solution diff, and the predict grid.
- * With SCREENSHOT_DIR set, it also saves screenshots of the page with feedback (used for the README).
+ * With E2E_SCREENSHOTS set, it also saves screenshots of the page with feedback and of the predict grid (README).
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { describeBrowser, launchBrowser, newPage, setEditorText, signUpViaUi, startApp, uniqueEmail, type TAppServer } from './harness';
-
-const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR;
-
-async function shot(page: Page, name: string) {
-  if (!SCREENSHOT_DIR) return;
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, name), fullPage: true });
-}
+import type { Page } from 'playwright-core';
+import { describeBrowser, newPage, saveScreenshot, setEditorText, signUpViaUi, uniqueEmail, useAppAndBrowser } from './harness';
 
 async function editorText(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -40,21 +30,10 @@ spec:
 `;
 
 describeBrowser('exercise page', () => {
-  let app: TAppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  }, 15 * 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = useAppAndBrowser();
 
   it('editor: completion from the cluster, hover docs, live diagnostics, Ctrl+Enter, line highlight, Esc then Tab', async () => {
-    const { context, page } = await newPage(browser, app.baseUrl);
+    const { context, page } = await newPage(suite.browser, suite.app.baseUrl);
     try {
       await signUpViaUi(page, uniqueEmail('editor'));
       await page.goto('/scenarios/allow-from-namespace');
@@ -105,7 +84,7 @@ describeBrowser('exercise page', () => {
       expect(await highlighted.innerText()).toBe('  - from:');
       // the matrix is text too: a mismatch says so
       expect(await page.getByTestId('result-panel').innerText()).toMatch(/allowed, expected denied: wrong/);
-      await shot(page, 'exercise-feedback.png');
+      await saveScreenshot(page, 'exercise-feedback-editor');
 
       // keyboard: Tab indents inside the editor; Esc then Tab leaves it for the Submit button
       await page.locator('.cm-content').click();
@@ -120,16 +99,15 @@ describeBrowser('exercise page', () => {
   }, 180_000);
 
   it('remembers vim mode and the draft, keeps the draft when the session is lost, gives hints and the solution', async () => {
-    const { context, page } = await newPage(browser, app.baseUrl);
+    const { context, page } = await newPage(suite.browser, suite.app.baseUrl);
     try {
       await signUpViaUi(page, uniqueEmail('draft'));
       await page.goto('/scenarios/default-deny-ingress');
       await page.locator('[data-editor-ready="true"]').waitFor();
 
-      await page.getByLabel('Vim mode').check();
-      await page.waitForResponse((r) => r.url().endsWith('/api/me/preferences') && r.status() === 200);
-      await setEditorText(page, '# my draft\n');
-      await page.waitForResponse((r) => r.url().endsWith('/draft') && r.request().method() === 'PUT' && r.status() === 200);
+      // Wait for each response from before the action that sends it (waiting after could miss a fast answer).
+      await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/me/preferences') && r.status() === 200), page.getByLabel('Vim mode').check()]);
+      await Promise.all([page.waitForResponse((r) => r.url().endsWith('/draft') && r.request().method() === 'PUT' && r.status() === 200), setEditorText(page, '# my draft\n')]);
       await page.reload();
       await page.locator('[data-editor-ready="true"]').waitFor();
       expect(await page.getByLabel('Vim mode').isChecked()).toBe(true);
@@ -158,7 +136,7 @@ describeBrowser('exercise page', () => {
   }, 180_000);
 
   it('give-up shows the solution with a diff against the answer; predict grid is graded per cell', async () => {
-    const { context, page } = await newPage(browser, app.baseUrl);
+    const { context, page } = await newPage(suite.browser, suite.app.baseUrl);
     page.on('dialog', (d) => void d.accept());
     try {
       await signUpViaUi(page, uniqueEmail('giveup'));
@@ -185,7 +163,7 @@ describeBrowser('exercise page', () => {
       const text = await page.getByTestId('result-panel').innerText();
       expect(text).toMatch(/expected\s+denied,\s+you answered\s+allowed/);
       expect(text).toMatch(new RegExp(`\\d+ of ${n} checks`));
-      await shot(page, 'exercise-predict.png');
+      await saveScreenshot(page, 'exercise-predict');
     } finally {
       await context.close();
     }

@@ -208,6 +208,32 @@ export async function newPage(browser: Browser, baseUrl: string): Promise<{ cont
   return { context, page };
 }
 
+/**
+ * Start the app and chromium once for the enclosing `describe` and stop them after it. Read `suite.app` and
+ * `suite.browser` inside tests (they are set by the time a test runs); a suite's own `afterAll` hooks declared
+ * after this call run after the app has stopped.
+ */
+export function useAppAndBrowser(): { app: TAppServer; browser: Browser } {
+  const suite = {} as { app: TAppServer; browser: Browser };
+  beforeAll(async () => {
+    suite.app = await startApp();
+    suite.browser = await launchBrowser();
+  }, 15 * 60_000);
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.app?.stop();
+  });
+  return suite;
+}
+
+/** The one switch for the README's screenshots: `E2E_SCREENSHOTS=<dir>` saves `<name>.png` there; unset, nothing is saved. */
+export async function saveScreenshot(page: Page, name: string, opts: { fullPage?: boolean } = { fullPage: true }): Promise<void> {
+  const dir = process.env.E2E_SCREENSHOTS;
+  if (!dir) return;
+  fs.mkdirSync(path.resolve(dir), { recursive: true });
+  await page.screenshot({ path: path.resolve(dir, `${name}.png`), fullPage: opts.fullPage ?? true });
+}
+
 /** A unique email for a test user. */
 export function uniqueEmail(prefix = 'e2e'): string {
   return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}@example.test`;

@@ -7,11 +7,11 @@
  * whys, the solution after giving up) prove the detector can see what it looks for.
  */
 import path from 'node:path';
-import type { APIResponse, Browser, Page } from 'playwright-core';
+import type { APIResponse, Page } from 'playwright-core';
 import { loadContent } from '@/lib/scenarios/load-content';
 import { toLearnerScenario } from '@/lib/scenarios/learner-view';
 import type { TScenario } from '@/lib/scenarios/schema';
-import { describeBrowser, launchBrowser, newPage, ROOT, signUpViaUi, startApp, uniqueEmail, type TAppServer } from './harness';
+import { describeBrowser, newPage, ROOT, signUpViaUi, uniqueEmail, useAppAndBrowser } from './harness';
 
 const content = loadContent(path.join(ROOT, 'content'));
 const bySlug = new Map(content.scenarios.map((s) => [s.slug, s.content]));
@@ -93,18 +93,7 @@ function predictAnswersAllAllowed(cells: { from: string; to: string; port: numbe
 }
 
 describeBrowser('hidden data stays hidden until the reveal', () => {
-  let app: TAppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  }, 15 * 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = useAppAndBrowser();
 
   it('has the scenarios it checks', () => {
     for (const slug of SLUGS) expect(bySlug.has(slug)).toBe(true);
@@ -114,7 +103,7 @@ describeBrowser('hidden data stays hidden until the reveal', () => {
   for (const slug of SLUGS) {
     it(`${slug}: nothing hidden before submission; only failed whys after a failed one; the solution after giving up`, async () => {
       const scenario = bySlug.get(slug) as TScenario;
-      const { context, page } = await newPage(browser, app.baseUrl);
+      const { context, page } = await newPage(suite.browser, suite.app.baseUrl);
       try {
         await signUpViaUi(page, uniqueEmail('hidden'));
         const learnerView = toLearnerScenario(scenario, { hintsUnlocked: 0 });

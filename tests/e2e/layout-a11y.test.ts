@@ -1,22 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { describeBrowser, launchBrowser, newPage, startApp, type TAppServer } from './harness';
+import { describeBrowser, newPage, useAppAndBrowser } from './harness';
 
 describeBrowser('layout and catalog: keyboard, landmarks, no-JS filters', () => {
-  let app: TAppServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  }, 15 * 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const suite = useAppAndBrowser();
 
   it('starts keyboard focus on a skip link that jumps to the main content', async () => {
-    const { context, page } = await newPage(browser, app.baseUrl);
+    const { context, page } = await newPage(suite.browser, suite.app.baseUrl);
     try {
       await page.goto('/scenarios');
       await page.keyboard.press('Tab');
@@ -30,7 +18,7 @@ describeBrowser('layout and catalog: keyboard, landmarks, no-JS filters', () => 
   }, 60_000);
 
   it('filters and searches the catalog with JavaScript disabled', async () => {
-    const context = await browser.newContext({ baseURL: app.baseUrl, javaScriptEnabled: false });
+    const context = await suite.browser.newContext({ baseURL: suite.app.baseUrl, javaScriptEnabled: false });
     try {
       const page = await context.newPage();
       await page.goto('/scenarios');

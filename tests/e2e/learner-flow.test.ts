@@ -1,6 +1,4 @@
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { describeBrowser, launchBrowser, newPage, setEditorText, signUpViaUi, startApp, uniqueEmail, type TAppServer } from './harness';
+import { describeBrowser, newPage, saveScreenshot, setEditorText, signUpViaUi, uniqueEmail, useAppAndBrowser } from './harness';
 
 // Wrong on purpose: isolating egress too breaks prod → dev traffic that must keep working.
 const WRONG = `apiVersion: networking.k8s.io/v1
@@ -26,29 +24,12 @@ spec:
   - Ingress
 `;
 
-// `E2E_SCREENSHOTS=<dir>` saves the README's screenshots (exercise feedback, progress) while the flow runs.
-async function screenshot(page: Page, name: string): Promise<void> {
-  const dir = process.env.E2E_SCREENSHOTS;
-  if (dir) await page.screenshot({ path: path.resolve(dir, `${name}.png`), fullPage: true });
-}
-
 describeBrowser('learner flow: sign up, fail, fix, pass, progress', () => {
-  let app: TAppServer;
-  let browser: Browser;
+  const suite = useAppAndBrowser();
   let attemptPath = '';
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  }, 15 * 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
-
   it('takes a new learner from sign-up to a solved scenario shown on /progress', async () => {
-    const { context, page } = await newPage(browser, app.baseUrl);
+    const { context, page } = await newPage(suite.browser, suite.app.baseUrl);
     try {
       await signUpViaUi(page, uniqueEmail('learner'));
       await page.goto('/scenarios/default-deny-ingress');
@@ -67,7 +48,7 @@ describeBrowser('learner flow: sign up, fail, fix, pass, progress', () => {
       expect(failedText).toMatch(/expected\s+allowed,\s+got\s+denied/);
       expect(failedText).toMatch(/default-deny-ingress/); // the reason names the isolating policy
       expect(failedText).not.toMatch(/dev\/tester → prod\/web/); // flows the answer gets right are not listed
-      await screenshot(page, 'exercise-feedback');
+      await saveScreenshot(page, 'exercise-feedback');
 
       // 2. the fix passes
       await setEditorText(page, RIGHT);
@@ -80,7 +61,7 @@ describeBrowser('learner flow: sign up, fail, fix, pass, progress', () => {
       await page.goto('/progress');
       const solved = page.locator('dt', { hasText: 'Solved' }).locator('xpath=following-sibling::dd[1]');
       await expect(solved.innerText()).resolves.toMatch(/^1 \/ \d+$/);
-      await screenshot(page, 'progress');
+      await saveScreenshot(page, 'progress');
       const attempts = await page.goto('/attempts');
       expect(attempts?.status()).toBe(200);
       const rows = await page.locator('tbody tr').count();
@@ -97,7 +78,7 @@ describeBrowser('learner flow: sign up, fail, fix, pass, progress', () => {
 
   it('shows an attempt only to its owner: 404 for another learner, sign-in for anonymous', async () => {
     expect(attemptPath).not.toBe('');
-    const other = await newPage(browser, app.baseUrl);
+    const other = await newPage(suite.browser, suite.app.baseUrl);
     try {
       await signUpViaUi(other.page, uniqueEmail('other'));
       const res = await other.page.goto(attemptPath);
@@ -106,7 +87,7 @@ describeBrowser('learner flow: sign up, fail, fix, pass, progress', () => {
     } finally {
       await other.context.close();
     }
-    const anon = await newPage(browser, app.baseUrl);
+    const anon = await newPage(suite.browser, suite.app.baseUrl);
     try {
       await anon.page.goto(attemptPath);
       expect(new URL(anon.page.url()).pathname).toBe('/sign-in');
