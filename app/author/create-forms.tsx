@@ -2,15 +2,7 @@
 
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-
-async function errorText(res: Response): Promise<string> {
-  try {
-    const body = (await res.json()) as { error?: { message?: string } };
-    return body.error?.message ?? `${res.status} ${res.statusText}`;
-  } catch {
-    return `${res.status} ${res.statusText}`;
-  }
-}
+import { apiErrorMessage } from '@/app/_components/api-error';
 
 const input = 'mt-1 block w-full rounded border border-slate-300 px-2 py-1 text-sm';
 const button = 'rounded-md bg-slate-800 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50';
@@ -27,7 +19,7 @@ export function CreateForms({ published }: { published: { slug: string; title: s
     try {
       const res = await fetch('/api/author/scenarios', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       if (!res.ok) {
-        setError(await errorText(res));
+        setError(await apiErrorMessage(res));
         return;
       }
       const { slug } = (await res.json()) as { slug: string };

@@ -2,15 +2,7 @@
 
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-
-async function errorText(res: Response): Promise<string> {
-  try {
-    const body = (await res.json()) as { error?: { message?: string } };
-    return body.error?.message ?? `${res.status} ${res.statusText}`;
-  } catch {
-    return `${res.status} ${res.statusText}`;
-  }
-}
+import { apiErrorMessage } from '@/app/_components/api-error';
 
 /** Join a cohort with the code (or link) from the instructor. */
 export function JoinCohortForm({ initialCode = '' }: { initialCode?: string }) {
@@ -26,7 +18,7 @@ export function JoinCohortForm({ initialCode = '' }: { initialCode?: string }) {
         setMessage(null);
         const res = await fetch('/api/cohorts/join', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) });
         if (!res.ok) {
-          setMessage({ ok: false, text: await errorText(res) });
+          setMessage({ ok: false, text: await apiErrorMessage(res) });
           return;
         }
         const body = (await res.json()) as { name: string };
@@ -68,7 +60,7 @@ export function CreateCohortForm() {
         const name = String(new FormData(form).get('name') ?? '');
         const res = await fetch('/api/cohorts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name }) });
         if (!res.ok) {
-          setError(await errorText(res));
+          setError(await apiErrorMessage(res));
           return;
         }
         const body = (await res.json()) as { id: string };

@@ -10,6 +10,7 @@ import { SolutionPanel } from './solution-panel';
 import { PredictGrid } from './predict-grid';
 import { ElapsedTimer } from './elapsed-timer';
 import type { TAttemptResponse, TWorkbenchProps } from './types';
+import { apiErrorMessage } from '@/app/_components/api-error';
 
 type TNotice = { kind: 'auth' | 'error' | 'info'; text: string } | null;
 
@@ -44,16 +45,6 @@ function newIdempotencyKey(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-async function errorMessage(res: Response): Promise<string> {
-  try {
-    const body = (await res.json()) as { error?: { message?: string } };
-    if (body.error?.message) return body.error.message;
-  } catch {
-    // not JSON: fall through to the status text
-  }
-  return `the server answered ${res.status} ${res.statusText}`.trim();
 }
 
 /** The interactive half of the exercise page: editor (or predict grid), submit, results, hints and solution. */
@@ -178,7 +169,7 @@ export function ExerciseWorkbench(props: TWorkbenchProps) {
         return;
       }
       if (!res.ok) {
-        const msg = await errorMessage(res);
+        const msg = await apiErrorMessage(res);
         setNotice({ kind: 'error', text: `Not graded: ${msg}. Your draft is kept; try again.` });
         setAnnounce(`Not graded: ${msg}`);
         return;
@@ -213,7 +204,7 @@ export function ExerciseWorkbench(props: TWorkbenchProps) {
     try {
       const res = await fetch(`${api}/hints`, { method: 'POST' });
       if (res.status === 401) setNotice({ kind: 'auth', text: 'Your session has expired. Sign in again to use hints.' });
-      else if (!res.ok) setNotice({ kind: 'error', text: `No hint: ${await errorMessage(res)}` });
+      else if (!res.ok) setNotice({ kind: 'error', text: `No hint: ${await apiErrorMessage(res)}` });
       else {
         const body = (await res.json()) as { hints: string[] };
         setFetchedHints(body.hints);
@@ -233,7 +224,7 @@ export function ExerciseWorkbench(props: TWorkbenchProps) {
         ? await fetch(`${api}/give-up`, { method: 'POST' })
         : await fetch(`${api}/solution`);
       if (res.status === 401) setNotice({ kind: 'auth', text: 'Your session has expired. Sign in again to see the solution.' });
-      else if (!res.ok) setNotice({ kind: 'error', text: await errorMessage(res) });
+      else if (!res.ok) setNotice({ kind: 'error', text: await apiErrorMessage(res) });
       else {
         setAnnounce('The solution is shown below the editor.');
         router.refresh();

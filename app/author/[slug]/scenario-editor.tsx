@@ -12,6 +12,7 @@ import { toggleExpectationYaml } from '@/lib/authoring/expectation-toggle';
 import { TOPICS } from '@/lib/scenarios/schema';
 import { AuthorMatrix, type TMatrixClick } from './author-matrix';
 import { SECTION_LABELS, ValidationPanel } from './validation-panel';
+import { apiErrorMessage } from '@/app/_components/api-error';
 
 /** Live validation waits this long after the last keystroke. */
 const VALIDATE_DELAY_MS = 100;
@@ -21,15 +22,6 @@ type TVersion = { version: number; published: boolean; createdAt: string; attemp
 
 /** Props: the newest version as a form, its state and the version list. */
 export type TScenarioEditorProps = { slug: string; version: number; published: boolean; source: string; form: TAuthorForm; versions: TVersion[]; vimMode: boolean };
-
-async function errorText(res: Response): Promise<string> {
-  try {
-    const body = (await res.json()) as { error?: { message?: string } };
-    return body.error?.message ?? `${res.status} ${res.statusText}`;
-  } catch {
-    return `${res.status} ${res.statusText}`;
-  }
-}
 
 function editorCluster(yaml: string): EditorCluster | null {
   try {
@@ -98,7 +90,7 @@ export function ScenarioEditor(props: TScenarioEditorProps) {
         const res = await fetch('/api/author/validate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(form) });
         if (mine !== seq.current) return;
         if (!res.ok) {
-          setNotice({ kind: 'error', text: `Validation failed: ${await errorText(res)}` });
+          setNotice({ kind: 'error', text: `Validation failed: ${await apiErrorMessage(res)}` });
           return;
         }
         const answer = (await res.json()) as TValidationAnswer;
@@ -126,7 +118,7 @@ export function ScenarioEditor(props: TScenarioEditorProps) {
     try {
       const res = await fetch(`/api/author/scenarios/${props.slug}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ form, baseVersion: version }) });
       if (!res.ok) {
-        setNotice({ kind: 'error', text: `Not saved: ${await errorText(res)}` });
+        setNotice({ kind: 'error', text: `Not saved: ${await apiErrorMessage(res)}` });
         return false;
       }
       const body = (await res.json()) as { version: number; outcome: 'unchanged' | 'updated' | 'new-version' };
@@ -150,7 +142,7 @@ export function ScenarioEditor(props: TScenarioEditorProps) {
     try {
       const res = await fetch(`/api/author/scenarios/${props.slug}/publish`, { method: publish ? 'POST' : 'DELETE' });
       if (!res.ok) {
-        setNotice({ kind: 'error', text: `${publish ? 'Not published' : 'Not unpublished'}: ${await errorText(res)}` });
+        setNotice({ kind: 'error', text: `${publish ? 'Not published' : 'Not unpublished'}: ${await apiErrorMessage(res)}` });
         return;
       }
       setNotice({ kind: 'ok', text: publish ? `Published: learners now get version ${version}.` : 'Unpublished: learners no longer see this scenario.' });

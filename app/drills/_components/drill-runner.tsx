@@ -12,6 +12,7 @@ import type { LearnerCell } from '@/lib/scenarios/learner-view';
 import { alertSchedule, crossedAlerts, formatClock, lastPassedAlert } from '@/lib/drills/alerts';
 import { beep, unlockAudio } from './drill-audio';
 import { clearLocalDraft, readLocalDraft, writeLocalDraft } from './local-drafts';
+import { apiErrorMessage } from '@/app/_components/api-error';
 
 /** One task as the runner needs it (learner-visible data only). */
 export type TRunnerTask = {
@@ -61,15 +62,6 @@ function initialText(t: TRunnerTask): string {
 function answeredText(t: TRunnerTask, text: string): boolean {
   if (t.kind === 'predict') return Object.keys(yamlToAnswers(t.cells, text)).length > 0;
   return text.trim() !== '' && text.trim() !== (t.starter ?? '').trim();
-}
-
-async function errorOf(res: Response): Promise<{ message: string; reason?: string }> {
-  try {
-    const body = (await res.json()) as { error?: { message?: string; details?: { reason?: string } } };
-    return { message: body.error?.message ?? `the server answered ${res.status}`, reason: body.error?.details?.reason };
-  } catch {
-    return { message: `the server answered ${res.status}` };
-  }
 }
 
 /**
@@ -178,8 +170,8 @@ export function DrillRunner(props: TRunnerProps) {
           keepalive: opts.keepalive,
         });
         if (res.status === 409) {
-          const e = await errorOf(res);
-          setNotice({ kind: 'info', text: e.message });
+          const message = await apiErrorMessage(res);
+          setNotice({ kind: 'info', text: message });
           goToResults();
           return;
         }
@@ -194,7 +186,7 @@ export function DrillRunner(props: TRunnerProps) {
           elapsed.current[index] += elapsedMs;
           dirty.current.add(index);
           setState(index, 'local');
-          setNotice({ kind: 'error', text: `Not saved to the server: ${(await errorOf(res)).message}. Kept in this browser; retrying.` });
+          setNotice({ kind: 'error', text: `Not saved to the server: ${await apiErrorMessage(res)}. Kept in this browser; retrying.` });
           return;
         }
         const body = (await res.json()) as { applied: boolean; yaml: string; savedAt: string; serverNow: string };
@@ -413,7 +405,7 @@ export function DrillRunner(props: TRunnerProps) {
       await settle();
       const res = await fetch(`${base}/finish`, { method: 'POST' });
       if (!res.ok && res.status !== 409) {
-        setNotice({ kind: 'error', text: `Could not finish: ${(await errorOf(res)).message}. Try again.` });
+        setNotice({ kind: 'error', text: `Could not finish: ${await apiErrorMessage(res)}. Try again.` });
         return;
       }
       goToResults();
@@ -441,13 +433,13 @@ export function DrillRunner(props: TRunnerProps) {
         body: JSON.stringify({ yaml: texts.current[index], savedAt: sentAt, elapsedMs }),
       });
       if (res.status === 409) {
-        setNotice({ kind: 'info', text: (await errorOf(res)).message });
+        setNotice({ kind: 'info', text: await apiErrorMessage(res) });
         goToResults();
         return;
       }
       if (!res.ok) {
         elapsed.current[index] += elapsedMs;
-        setNotice({ kind: 'error', text: `Not graded: ${(await errorOf(res)).message}` });
+        setNotice({ kind: 'error', text: `Not graded: ${await apiErrorMessage(res)}` });
         return;
       }
       const body = (await res.json()) as TAttemptResponse;
