@@ -93,6 +93,24 @@ function emptyReport(scenario: TScenario, total: number, errors: GradeError[]): 
   return { scenario: scenario.slug, kind: scenario.kind, score: 0, passed: 0, total, pass: false, errors, expectations: [], requirements: [], lint: [], matrix: null };
 }
 
+// A submission that parsed: the score is the share of expectations and requirements passed (all of them to pass).
+function scoredReport(scenario: TScenario, total: number, parts: Pick<GradeReport, 'expectations' | 'requirements' | 'lint' | 'matrix'>): GradeReport {
+  const passed = parts.expectations.filter((x) => x.passed).length + parts.requirements.filter((x) => x.passed).length;
+  return {
+    scenario: scenario.slug,
+    kind: scenario.kind,
+    score: total === 0 ? 0 : passed / total,
+    passed,
+    total,
+    pass: passed === total,
+    errors: [],
+    expectations: parts.expectations,
+    requirements: parts.requirements,
+    lint: parts.lint,
+    matrix: parts.matrix,
+  };
+}
+
 function toGradeError(d: Diagnostic): GradeError {
   return { line: d.line ?? null, column: d.column ?? null, path: d.path, message: d.message };
 }
@@ -109,21 +127,8 @@ function gradeWrite(scenario: TScenario, text: string): GradeReport {
     return expectationResult(e, actual, verdict, applied.submittedKeys);
   });
   const requirements = scenario.requirements.map((r) => checkRequirement(r, applied.submitted));
-  const passed = expectations.filter((x) => x.passed).length + requirements.filter((x) => x.passed).length;
   const lint = [...applied.warnings.map(toLint), ...runLint(applied.submitted, scenario)];
-  return {
-    scenario: scenario.slug,
-    kind: 'write',
-    score: total === 0 ? 0 : passed / total,
-    passed,
-    total,
-    pass: passed === total,
-    errors: [],
-    expectations,
-    requirements,
-    lint,
-    matrix: buildMatrix(scenario, applied.model, expectations, 'engine'),
-  };
+  return scoredReport(scenario, total, { expectations, requirements, lint, matrix: buildMatrix(scenario, applied.model, expectations, 'engine') });
 }
 
 function probeOf(e: { from: string; to: string; port: number | string; protocol: Protocol }) {
@@ -304,18 +309,5 @@ function gradePredict(scenario: TScenario, text: string): GradeReport {
     const verdict = evaluate(applied.model, probeOf(e));
     return expectationResult(e, answerMap.get(cellKey(e.from, e.to, e.port, e.protocol)) ?? 'unanswered', verdict, applied.submittedKeys);
   });
-  const passed = expectations.filter((x) => x.passed).length;
-  return {
-    scenario: scenario.slug,
-    kind: 'predict',
-    score: total === 0 ? 0 : passed / total,
-    passed,
-    total,
-    pass: passed === total,
-    errors: [],
-    expectations,
-    requirements: [],
-    lint: [],
-    matrix: buildMatrix(scenario, applied.model, expectations, answerMap),
-  };
+  return scoredReport(scenario, total, { expectations, requirements: [], lint: [], matrix: buildMatrix(scenario, applied.model, expectations, answerMap) });
 }
