@@ -5,19 +5,23 @@ type TContentFields = { title?: unknown; kind?: unknown; difficulty?: unknown; t
 
 /** The newest published version of every scenario, with its learner-visible catalog fields only. */
 export async function listPublishedScenarios(): Promise<TCatalogScenario[]> {
-  const rows = await db.scenario.findMany({
-    where: { published: true },
-    orderBy: [{ slug: 'asc' }, { version: 'desc' }],
-    distinct: ['slug'],
-    select: { id: true, slug: true, version: true, content: true },
-  });
+  // One lean query: Postgres picks the newest published version per slug (DISTINCT ON; Prisma's `distinct`
+  // would fetch every version and dedupe in JS) and sends only the catalog fields of `content`, not the whole
+  // 5-25 KB document with cluster, expectations and solution. Picking fields by name also keeps hidden data
+  // (expectations, solution) out of this function's answer.
+  const rows = await db.$queryRaw<{ id: string; slug: string; version: number; fields: TContentFields | null }[]>`
+    SELECT DISTINCT ON ("slug") "id", "slug", "version",
+      jsonb_build_object('title', "content"->'title', 'kind', "content"->'kind', 'difficulty', "content"->'difficulty',
+        'timeMinutes', "content"->'timeMinutes', 'topics', "content"->'topics', 'task', "content"->'task') AS "fields"
+    FROM "Scenario"
+    WHERE "published" = true
+    ORDER BY "slug" ASC, "version" DESC`;
   return rows.map((r) => {
-    // Pick fields by name: the stored content also holds hidden data (expectations, solution) that must not leak.
-    const c = (r.content ?? {}) as TContentFields;
+    const c = r.fields ?? {};
     return {
       id: r.id,
       slug: r.slug,
-      version: r.version,
+      version: Number(r.version),
       title: typeof c.title === 'string' ? c.title : r.slug,
       kind: c.kind === 'predict' ? 'predict' : 'write',
       difficulty: typeof c.difficulty === 'number' ? c.difficulty : 1,

@@ -7,6 +7,9 @@ import { db } from '@/lib/db/client';
 import { listPublishedScenarios } from '@/lib/db/progress/list-published-scenarios';
 import { getProgress } from '@/lib/db/progress/get-progress';
 import { getCatalog } from '@/lib/db/progress/get-catalog';
+import { listStandings } from '@/lib/db/progress/list-standings';
+import { listAttemptSummaries } from '@/lib/db/progress/list-attempt-summaries';
+import { computeStandings } from '@/lib/db/progress/compute-progress';
 import { listOwnAttempts, ATTEMPTS_PAGE_SIZE } from '@/lib/db/attempt/list-own-attempts';
 import { findOwnAttempt } from '@/lib/db/attempt/find-own-attempt';
 import { findLatestOwnAttempt } from '@/lib/db/attempt/find-latest-own-attempt';
@@ -83,6 +86,16 @@ describe('getCatalog', () => {
     const anon = await getCatalog(null, { topic });
     expect(anon.entries.every((e) => e.standing.status === 'new')).toBe(true);
     expect(anon.topics).toContain(topic);
+  });
+});
+
+describe('listStandings', () => {
+  it('aggregates in SQL exactly what computeStandings derives from every attempt', async () => {
+    const sql = await listStandings(userId);
+    expect(sql).toEqual(computeStandings(await listAttemptSummaries(userId)));
+    expect(sql.get(slugA)).toMatchObject({ status: 'solved', bestScore: 1, attempts: 2 });
+    expect(sql.get(slugB)).toMatchObject({ status: 'attempted', bestScore: 0.25, attempts: 1 });
+    expect((await listStandings(otherId)).get(slugB)).toMatchObject({ status: 'solved', attempts: 1 });
   });
 });
 
