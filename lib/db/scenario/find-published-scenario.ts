@@ -12,16 +12,20 @@ const CACHE_MAX = 500;
 
 /** The newest published version of `slug`, or null when there is none. */
 export async function findPublishedScenario(slug: string): Promise<TStoredScenario | null> {
+  // Versions are immutable, so the lean lookup (no `content`) decides; the 5-25 KB document is read and
+  // validated only when this process has not seen that version yet.
   const row = await db.scenario.findFirst({
     where: { slug, published: true },
     orderBy: { version: 'desc' },
-    select: { id: true, slug: true, version: true, content: true, contentHash: true },
+    select: { id: true, slug: true, version: true, contentHash: true },
   });
   if (!row) return null;
   const key = `${row.id}:${row.contentHash}`;
   let content = parsedCache.get(key);
   if (!content) {
-    const parsed = ZScenario.safeParse(row.content);
+    const full = await db.scenario.findUnique({ where: { id: row.id }, select: { content: true } });
+    if (!full) return null; // deleted between the two reads
+    const parsed = ZScenario.safeParse(full.content);
     // Rows are validated when seeded or authored; a bad row is a bug, not a user mistake.
     if (!parsed.success) throw new AppError('INTERNAL', `scenario \`${slug}\` version ${row.version} is stored in an invalid shape`);
     content = parsed.data;
