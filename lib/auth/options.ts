@@ -11,6 +11,7 @@ import { normalizeEmail } from './email';
 import { verifyPassword } from './password';
 import { ensureEnvAdmin } from './ensure-env-admin';
 import { ZRole } from './roles';
+import { decodeSessionJwt, encodeSessionJwt } from './jwt';
 
 /** How long a session lasts without activity (seconds): 14 days, refreshed daily while used. */
 export const SESSION_MAX_AGE = 14 * 24 * 60 * 60;
@@ -73,7 +74,8 @@ export function buildAuthOptions(env: TEnv = getEnv()): NextAuthOptions {
     secret: env.AUTH_SECRET ?? env.NEXTAUTH_SECRET,
     // Credentials sign-in only works with JWT sessions in next-auth v4.
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE, updateAge: 24 * 60 * 60 },
-    jwt: { maxAge: SESSION_MAX_AGE },
+    // Same tokens as next-auth's own functions, without a key derivation per request (lib/auth/jwt.ts).
+    jwt: { maxAge: SESSION_MAX_AGE, encode: encodeSessionJwt, decode: decodeSessionJwt },
     pages: { signIn: '/sign-in', error: '/sign-in' },
     callbacks: {
       jwt({ token, user }) {
