@@ -6,15 +6,20 @@
  *   1. sign-in: every learner signs in through next-auth's credentials flow (csrf → callback), a few at a time
  *      (bcrypt is deliberately slow; its cost is shown apart);
  *   2. health: GET /api/health (SELECT 1), every connection as fast as it can: the framework's floor;
- *   3. mix: one connection per learner, each looping through a learner's session: catalog page, exercise page,
- *      exercise API, save a draft, submit a wrong answer, save again, submit the right answer, progress page;
- *   4. submit: every connection submits (wrong and right alternately) as fast as it can.
+ *   3. mix, saturated: one connection per learner, each looping through a learner's session: catalog page,
+ *      exercise page, exercise API, save a draft, submit a wrong answer, save again, submit the right answer,
+ *      progress page, with no pause between requests (a closed loop: the server is saturated, latency is queueing);
+ *   4. mix, with think time: the same loop, but each learner waits a random think time (uniform in
+ *      [0.5, 1.5] × --think-ms, default 2000 → 1-3 s) after every answer, as a person reading feedback does;
+ *      100 such learners offer ~50 req/s. Latency is measured from sending to the end of the body;
+ *   5. submit: every connection submits (wrong and right alternately) as fast as it can.
  * Per route: requests/s, p50/p95/p99 latency, non-2xx answers and socket errors; then the targets
  * (zero errors, submit p99 < 300 ms in the mix, submit throughput ≥ 40 % of health's).
  * Rate limits stay on (counted in Postgres) but are scaled by RATE_LIMIT_MULTIPLIER (default here 1000):
  * one loopback address and hammering connections are not what they are tuned for.
- * Options: --users 100 --duration 60 (mix, seconds) --phase-duration 15 (health and submit) --rate 0 (requests
- * per second per connection in the mix; 0 = as fast as possible) --sign-in-concurrency 4 --cpu-prof DIR (the
+ * Options: --users 100 --duration 60 (each mix, seconds) --phase-duration 15 (health and submit) --rate 0 (requests
+ * per second per connection in the saturated mix; 0 = as fast as possible) --think-ms 2000 (mean think time of
+ * phase 4; 0 skips phase 4) --sign-in-concurrency 4 --cpu-prof DIR (the
  * server writes V8 CPU profiles there when it stops; open them in Chrome DevTools).
  */
 import { randomUUID } from 'node:crypto';
@@ -29,11 +34,11 @@ import type { TScenario } from '@/lib/scenarios/schema';
 import { ROOT, startApp, type TAppServer } from '@/tests/e2e/harness';
 import { signInHttp } from '@/tests/security/http-session';
 
-type TOptions = { users: number; duration: number; phaseDuration: number; rate: number; signInConcurrency: number; cpuProf: string | null };
+type TOptions = { users: number; duration: number; phaseDuration: number; rate: number; thinkMs: number; signInConcurrency: number; cpuProf: string | null };
 
 function parseOptions(argv: string[]): TOptions {
-  const opts: TOptions = { users: 100, duration: 60, phaseDuration: 15, rate: 0, signInConcurrency: 4, cpuProf: null };
-  const names: Record<string, Exclude<keyof TOptions, 'cpuProf'>> = { '--users': 'users', '--duration': 'duration', '--phase-duration': 'phaseDuration', '--rate': 'rate', '--sign-in-concurrency': 'signInConcurrency' };
+  const opts: TOptions = { users: 100, duration: 60, phaseDuration: 15, rate: 0, thinkMs: 2000, signInConcurrency: 4, cpuProf: null };
+  const names: Record<string, Exclude<keyof TOptions, 'cpuProf'>> = { '--users': 'users', '--duration': 'duration', '--phase-duration': 'phaseDuration', '--rate': 'rate', '--think-ms': 'thinkMs', '--sign-in-concurrency': 'signInConcurrency' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=');
     if (flag === '--cpu-prof') {
@@ -199,11 +204,46 @@ async function runPhase(baseUrl: string, opts: { connections: number; duration: 
   return { rows: summarize(stats, seconds), seconds, socketErrors: result.errors - result.timeouts, timeouts: result.timeouts };
 }
 
+/**
+ * Learners with think time: each of `learners` loops through `steps` with fetch (keep-alive), pausing a random
+ * [0.5, 1.5] × thinkMs after every answer. Latency runs from sending the request to the end of its body.
+ */
+async function runThinkingPhase(baseUrl: string, opts: { duration: number; thinkMs: number; learners: TLearner[]; exercises: Map<string, TExercise>; steps: TStep[] }): Promise<TPhaseResult> {
+  const stats = new Map<string, TRouteStats>();
+  let socketErrors = 0;
+  const started = performance.now();
+  const deadline = started + opts.duration * 1000;
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  await Promise.all(
+    opts.learners.map(async (l) => {
+      // Stagger the start over one think time so the learners do not arrive in lockstep.
+      await sleep(Math.random() * opts.thinkMs);
+      for (let i = 0; performance.now() < deadline; i++) {
+        const step = opts.steps[i % opts.steps.length];
+        const headers: Record<string, string> = { cookie: l.cookie };
+        if (step.body) headers['content-type'] = 'application/json';
+        if (step.submit) headers['idempotency-key'] = randomUUID();
+        const t0 = performance.now();
+        try {
+          const res = await fetch(`${baseUrl}${step.path(l)}`, { method: step.method, headers, body: step.body ? step.body(l, opts.exercises.get(l.slug)!) : undefined, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+          await res.arrayBuffer();
+          record(stats, step.route, res.status, performance.now() - t0);
+        } catch {
+          socketErrors++;
+        }
+        await sleep(opts.thinkMs * (0.5 + Math.random()));
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { rows: summarize(stats, seconds), seconds, socketErrors, timeouts: 0 };
+}
+
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run `npm run bench:load` (it starts a throwaway PostgreSQL)');
   process.env.RATE_LIMIT_MULTIPLIER ??= '1000';
-  console.log(`load benchmark: ${opts.users} learners, mix ${opts.duration} s${opts.rate ? ` at ${opts.rate} req/s per learner` : ' (closed loop, no think time)'}, health and submit ${opts.phaseDuration} s each`);
+  console.log(`load benchmark: ${opts.users} learners, mix ${opts.duration} s${opts.rate ? ` at ${opts.rate} req/s per learner` : ' (closed loop, no think time)'}${opts.thinkMs ? ` then ${opts.duration} s with ${opts.thinkMs / 2}-${(opts.thinkMs * 3) / 2} ms think time` : ''}, health and submit ${opts.phaseDuration} s each`);
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; node ${process.version}; RATE_LIMIT_MULTIPLIER=${process.env.RATE_LIMIT_MULTIPLIER}`);
 
   // The server process alone gets the profiler (startApp passes this process's environment on).
@@ -265,9 +305,16 @@ async function main(): Promise<void> {
     ];
     const mix = await runPhase(app.baseUrl, { connections: opts.users, duration: opts.duration, rate: opts.rate, learners, exercises: bySlug, steps: mixSteps });
     const mixTotal = mix.rows.reduce((a, r) => a + r.requests, 0);
-    printTable(`3. mix: ${opts.users} learners, ${mix.seconds.toFixed(1)} s, ${(mixTotal / mix.seconds).toFixed(1)} req/s in all`, mix.rows, mix.socketErrors, mix.timeouts);
+    printTable(`3. mix, saturated (no think time): ${opts.users} learners, ${mix.seconds.toFixed(1)} s, ${(mixTotal / mix.seconds).toFixed(1)} req/s in all`, mix.rows, mix.socketErrors, mix.timeouts);
 
-    // Phase 4: submissions only.
+    // Phase 4: the same mix with think time.
+    const thinking = opts.thinkMs > 0 ? await runThinkingPhase(app.baseUrl, { duration: opts.duration, thinkMs: opts.thinkMs, learners, exercises: bySlug, steps: mixSteps }) : null;
+    if (thinking) {
+      const total = thinking.rows.reduce((a, r) => a + r.requests, 0);
+      printTable(`4. mix with think time ${opts.thinkMs / 2}-${(opts.thinkMs * 3) / 2} ms: ${opts.users} learners, ${thinking.seconds.toFixed(1)} s, ${(total / thinking.seconds).toFixed(1)} req/s in all`, thinking.rows, thinking.socketErrors, thinking.timeouts);
+    }
+
+    // Phase 5: submissions only.
     const submit = await runPhase(app.baseUrl, {
       connections: opts.users,
       duration: opts.phaseDuration,
@@ -278,16 +325,18 @@ async function main(): Promise<void> {
         { route: 'POST …/attempts (submit)', method: 'POST', path: (l) => `/api/scenarios/${l.slug}/attempts`, body: submitBody('right'), submit: true },
       ],
     });
-    printTable(`4. submit: ${opts.users} connections, ${submit.seconds.toFixed(1)} s`, submit.rows, submit.socketErrors, submit.timeouts);
+    printTable(`5. submit: ${opts.users} connections, ${submit.seconds.toFixed(1)} s`, submit.rows, submit.socketErrors, submit.timeouts);
 
     // Targets.
     const healthRps = health.rows[0]?.rps ?? NaN;
     const submitRow = submit.rows[0];
     const mixSubmit = mix.rows.find((r) => r.route.startsWith('POST …/attempts'));
-    const errors = [health, mix, submit].reduce((a, p) => a + p.socketErrors + p.timeouts + p.rows.reduce((b, r) => b + r.errors, 0), 0);
+    const thinkingSubmit = thinking?.rows.find((r) => r.route.startsWith('POST …/attempts'));
+    const errors = [health, mix, submit, ...(thinking ? [thinking] : [])].reduce((a, p) => a + p.socketErrors + p.timeouts + p.rows.reduce((b, r) => b + r.errors, 0), 0);
     console.log('\ntargets');
     console.log(`  errors in all phases: ${errors} (target 0) ${errors === 0 ? 'MET' : 'MISSED'}`);
-    console.log(`  submit p99 in the mix: ${mixSubmit?.p99.toFixed(1)} ms (target < 300) ${mixSubmit && mixSubmit.p99 < 300 ? 'MET' : 'MISSED'}`);
+    console.log(`  submit p99 in the saturated mix: ${mixSubmit?.p99.toFixed(1)} ms (target < 300) ${mixSubmit && mixSubmit.p99 < 300 ? 'MET' : 'MISSED'}`);
+    if (thinkingSubmit) console.log(`  submit p99 in the mix with think time: ${thinkingSubmit.p99.toFixed(1)} ms (target < 300) ${thinkingSubmit.p99 < 300 ? 'MET' : 'MISSED'}`);
     console.log(`  submit p99 when only submitting: ${submitRow?.p99.toFixed(1)} ms`);
     const ratio = (submitRow?.rps ?? 0) / healthRps;
     console.log(`  submit throughput / health throughput: ${submitRow?.rps.toFixed(1)} / ${healthRps.toFixed(1)} req/s = ${(ratio * 100).toFixed(0)} % (target ≥ 40 %) ${ratio >= 0.4 ? 'MET' : 'MISSED'}`);
