@@ -1,3 +1,4 @@
+import { cache } from 'react';
 import { getServerSession } from 'next-auth/next';
 import { AppError } from '@/lib/errors';
 import { findUserById } from '@/lib/db/user/find-user-by-id';
@@ -8,12 +9,18 @@ import type { TRole } from './roles';
 /** The signed-in user as server code sees it (fresh from the database, so role changes apply at once). */
 export type TSessionUser = TUser;
 
-/** The signed-in user, or null for anonymous visitors and sessions whose user was deleted. */
-export async function getOptionalUser(): Promise<TSessionUser | null> {
+// A page renders the nav and its own body, each asking for the user: React's per-request cache makes that one
+// session decode and one user query per render (outside a server render, e.g. route handlers, it calls through).
+const loadOptionalUser = cache(async (): Promise<TSessionUser | null> => {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id) return null;
   return findUserById(id);
+});
+
+/** The signed-in user, or null for anonymous visitors and sessions whose user was deleted. */
+export async function getOptionalUser(): Promise<TSessionUser | null> {
+  return loadOptionalUser();
 }
 
 /** The signed-in user; anonymous callers get AppError UNAUTHENTICATED (401). */
