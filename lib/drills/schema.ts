@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { ZTopic } from '@/lib/scenarios/schema';
+import { SLUG_PATTERN, ZTopic } from '@/lib/scenarios/schema';
 
-const ZSlug = z.string().max(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be a scenario slug (lowercase kebab-case)' });
+const ZSlug = z.string().max(100).regex(SLUG_PATTERN, { error: 'must be a scenario slug (lowercase kebab-case)' });
 
 /** Largest YAML a drill task accepts (same cap as the exercise APIs and the engine). */
 export const MAX_TASK_YAML_BYTES = 256 * 1024;

@@ -34,8 +34,9 @@ export const ZProtocol = z.enum(['TCP', 'UDP', 'SCTP']);
 /** One protocol. */
 export type TProtocol = z.infer<typeof ZProtocol>;
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const ZSlug = z.string().regex(slugPattern, { error: 'must be lowercase kebab-case (a-z, 0-9 and single dashes)' });
+/** A scenario or drill slug: lowercase kebab-case (the one pattern; URLs, APIs and content files use it). */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ZSlug = z.string().regex(SLUG_PATTERN, { error: 'must be lowercase kebab-case (a-z, 0-9 and single dashes)' });
 // Label values are strings in Kubernetes; YAML authors write `tier: 1` or `enabled: true`, which would
 // silently become numbers/booleans, so reject them with a hint rather than coerce.
 const ZLabels = z.record(z.string(), z.string({ error: 'label values must be strings (quote numbers and booleans)' }));

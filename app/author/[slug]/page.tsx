@@ -1,30 +1,15 @@
 import type { Metadata } from 'next';
-import { notFound, redirect } from 'next/navigation';
-import { getOptionalUser, canAuthor } from '@/lib/auth';
-import { isAppError } from '@/lib/errors';
 import { scenarioToForm } from '@/lib/authoring/author-form';
-import { findEditableScenario } from '@/lib/db/author/find-editable-scenario';
+import { loadEditableOrNotFound } from './load-editable';
 import { ScenarioEditor } from './scenario-editor';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Edit scenario' };
 
-const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /** The scenario editor page (owner or admin; others get a 404 so drafts stay invisible). */
 export default async function EditScenarioPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  if (!SLUG_RE.test(slug)) notFound();
-  const user = await getOptionalUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/author/${slug}`)}`);
-  if (!canAuthor(user.role)) notFound();
-  let s;
-  try {
-    s = await findEditableScenario({ id: user.id, role: user.role }, slug);
-  } catch (err) {
-    if (isAppError(err) && err.code === 'NOT_FOUND') notFound();
-    throw err;
-  }
+  const { user, scenario: s } = await loadEditableOrNotFound(slug, `/author/${slug}`);
   return (
     <ScenarioEditor
       slug={s.slug}

@@ -10,6 +10,7 @@ import { getDraft } from '@/lib/db/draft/get-draft';
 import { findLatestOwnAttempt } from '@/lib/db/attempt/find-latest-own-attempt';
 import { toAttemptResponse } from '@/lib/db/attempt/attempt-response';
 import { toLearnerScenario } from '@/lib/scenarios/learner-view';
+import { SLUG_PATTERN } from '@/lib/scenarios/schema';
 import { ExerciseView, toRevealedSolution } from '@/app/_components/exercise/exercise-view';
 import type { TWorkbenchProps } from '@/app/_components/exercise/types';
 
@@ -17,15 +18,13 @@ export const dynamic = 'force-dynamic';
 
 type TProps = { params: Promise<{ slug: string }> };
 
-const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 // generateMetadata and the page run in the same request: load the scenario once.
 const loadScenario = cache(findPublishedScenario);
 
 /** The page title is the scenario title (learner-visible). */
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const { slug } = await params;
-  const scenario = SLUG_RE.test(slug) ? await loadScenario(slug) : null;
+  const scenario = SLUG_PATTERN.test(slug) ? await loadScenario(slug) : null;
   return { title: scenario ? scenario.content.title : 'Scenario not found' };
 }
 
@@ -37,7 +36,7 @@ const NOT_SIGNED_IN: TRevealState = { passed: false, gaveUp: false, solutionView
  */
 export default async function ExercisePage({ params }: TProps) {
   const { slug } = await params;
-  if (!SLUG_RE.test(slug)) notFound();
+  if (!SLUG_PATTERN.test(slug)) notFound();
   const stored = await loadScenario(slug);
   if (!stored) notFound();
   const user = await getOptionalUser();

@@ -17,13 +17,5 @@ export async function readAuthorBody<S extends z.ZodType>(req: Request, schema: 
   return schema.parse(await readJsonBody(req, MAX_AUTHOR_BODY_BYTES));
 }
 
-/** A scenario slug in a URL. */
-export const ZSlugParam = z.string().max(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'not a scenario slug' });
-
-/** The dynamic segment of /api/author/scenarios/{slug}/…. */
-export type TSlugContext = { params: Promise<{ slug: string }> };
-
-/** The validated slug of the request. */
-export async function slugOf(ctx: TSlugContext): Promise<string> {
-  return ZSlugParam.parse((await ctx.params).slug);
-}
+// The slug segment is read the same way as under /api/scenarios/{slug}/….
+export { ZSlugParam, slugOf, type TSlugContext } from '@/app/api/scenarios/[slug]/_lib/params';

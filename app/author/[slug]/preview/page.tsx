@@ -1,19 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { cookies } from 'next/headers';
-import { notFound, redirect } from 'next/navigation';
-import { getOptionalUser, canAuthor } from '@/lib/auth';
-import { isAppError } from '@/lib/errors';
-import { findEditableScenario } from '@/lib/db/author/find-editable-scenario';
 import { parsePreviewState, previewCookieName } from '@/lib/authoring/preview-state';
 import { toLearnerScenario } from '@/lib/scenarios/learner-view';
 import { ExerciseView, toRevealedSolution } from '@/app/_components/exercise/exercise-view';
+import { loadEditableOrNotFound } from '../load-editable';
 import { ResetPreview } from './reset-preview';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Preview' };
-
-const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * The newest version (draft included) exactly as a learner gets it: the same redaction (`toLearnerScenario`),
@@ -21,17 +16,7 @@ const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  */
 export default async function PreviewPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  if (!SLUG_RE.test(slug)) notFound();
-  const user = await getOptionalUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/author/${slug}/preview`)}`);
-  if (!canAuthor(user.role)) notFound();
-  let stored;
-  try {
-    stored = await findEditableScenario({ id: user.id, role: user.role }, slug);
-  } catch (err) {
-    if (isAppError(err) && err.code === 'NOT_FOUND') notFound();
-    throw err;
-  }
+  const { user, scenario: stored } = await loadEditableOrNotFound(slug, `/author/${slug}/preview`);
   const state = parsePreviewState((await cookies()).get(previewCookieName(slug))?.value);
   const revealed = state.passed || state.gaveUp;
   const learner = toLearnerScenario(stored.content, { hintsUnlocked: state.hintsUnlocked });
