@@ -13,6 +13,7 @@ import { toLearnerScenario } from '@/lib/scenarios/learner-view';
 import { SLUG_PATTERN } from '@/lib/scenarios/schema';
 import { ExerciseView, toRevealedSolution } from '@/app/_components/exercise/exercise-view';
 import type { TWorkbenchProps } from '@/app/_components/exercise/types';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
 
 export const dynamic = 'force-dynamic';
 
@@ -59,14 +60,7 @@ export default async function ExercisePage({ params }: TProps) {
     <ExerciseView
       learner={learner}
       version={stored.version}
-      banner={
-        <nav aria-label="Breadcrumb" className="text-sm">
-          <Link href="/scenarios" className="text-sky-800 underline">
-            Scenarios
-          </Link>{' '}
-          / <span aria-current="page">{learner.slug}</span>
-        </nav>
-      }
+      banner={<Breadcrumb parent={{ href: '/scenarios', label: 'Scenarios' }} current={learner.slug} />}
       notice={
         !user && (
           <p className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm">

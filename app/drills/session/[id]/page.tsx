@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { getOptionalUser } from '@/lib/auth';
 import { isAppError, isDatabaseUnavailable } from '@/lib/errors';
@@ -9,6 +8,7 @@ import type { TScenario } from '@/lib/scenarios/schema';
 import { ExerciseBrief, difficultyLabel } from '@/app/_components/exercise/exercise-view';
 import { ServiceUnavailable } from '@/app/_components/service-unavailable';
 import { DrillRunner, type TRunnerTask } from '../../_components/drill-runner';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Drill in progress' };
@@ -56,12 +56,7 @@ export default async function DrillSessionPage({ params }: TProps) {
   const tasks: TRunnerTask[] = view.tasks.map((t) => runnerTask(t, scenarios.get(t.index)!));
   return (
     <div className="space-y-3">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/drills" className="text-sky-800 underline">
-          Drills
-        </Link>{' '}
-        / <span aria-current="page">{view.title}</span>
-      </nav>
+      <Breadcrumb parent={{ href: '/drills', label: 'Drills' }} current={view.title} />
       <DrillRunner
         sessionId={view.id}
         title={view.title}

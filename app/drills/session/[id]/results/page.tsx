@@ -11,6 +11,7 @@ import { ServiceUnavailable } from '@/app/_components/service-unavailable';
 import { toRevealedSolution } from '@/app/_components/exercise/exercise-view';
 import { TaskReview } from '../../../_components/task-review';
 import { StartDrillButton } from '../../../_components/start-drill';
+import { Breadcrumb } from '@/app/_components/breadcrumb';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Drill results' };
@@ -41,12 +42,7 @@ export default async function DrillResultsPage({ params }: TProps) {
   const limitMs = data.deadline.getTime() - data.startedAt.getTime();
   return (
     <div className="space-y-6">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/drills" className="text-sky-800 underline">
-          Drills
-        </Link>{' '}
-        / <span aria-current="page">Results</span>
-      </nav>
+      <Breadcrumb parent={{ href: '/drills', label: 'Drills' }} current="Results" />
       <header className="space-y-2">
         <h1 className="text-2xl font-semibold">{results.title}: results</h1>
         <div className="flex flex-wrap items-baseline gap-4" data-testid="drill-results-summary">
