@@ -1,9 +1,7 @@
 import { AppError } from '@/lib/errors';
 import { gradeSubmission } from '@/lib/scenarios/grade';
-import { findPublishedScenario } from '@/lib/db/scenario/find-published-scenario';
-import { openScenarioProgress } from '@/lib/db/scenario/open-scenario-progress';
+import { loadSubmitContext } from '@/lib/db/scenario/load-submit-context';
 import { createAttempt } from './create-attempt';
-import { hasPassedScenario } from './has-passed-scenario';
 import { toAttemptResponse, type TAttemptResponse } from './attempt-response';
 
 /** Longest duration we store for one attempt (a tab left open overnight is not practice time). */
@@ -18,9 +16,11 @@ export type TSubmission = { userId: string; slug: string; yaml: string; startedA
  * A repeated Idempotency-Key returns the first attempt as it was graded then.
  */
 export async function submitAttempt(s: TSubmission): Promise<TAttemptResponse & { created: boolean }> {
-  const scenario = await findPublishedScenario(s.slug);
-  if (!scenario) throw new AppError('NOT_FOUND', `no published scenario \`${s.slug}\``);
-  const progress = await openScenarioProgress(s.userId, s.slug);
+  // Scenario, progress and "passed before" in one round trip: this attempt cannot change "passed before"
+  // unless it passes itself (then it reveals anyway), and a replayed attempt is already in the table.
+  const ctx = await loadSubmitContext(s.userId, s.slug);
+  if (!ctx) throw new AppError('NOT_FOUND', `no published scenario \`${s.slug}\``);
+  const { scenario, progress } = ctx;
   const report = gradeSubmission(scenario.content, s.yaml);
   const now = s.now ?? new Date();
   // The client's page-open time when given (it survives reloads poorly), else the first open we recorded.
@@ -46,6 +46,6 @@ export async function submitAttempt(s: TSubmission): Promise<TAttemptResponse & 
     // The key names one request; reusing it for another scenario is a client bug, not a retry.
     throw new AppError('CONFLICT', `Idempotency-Key was already used for a submission to \`${attempt.scenarioSlug}\`: use a new key for each submission`);
   }
-  const revealed = attempt.passed || progress.gaveUp || (await hasPassedScenario(s.userId, s.slug));
+  const revealed = attempt.passed || progress.gaveUp || ctx.hadPassed;
   return { ...toAttemptResponse(attempt, { revealed }), created };
 }

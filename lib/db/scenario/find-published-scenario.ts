@@ -10,6 +10,9 @@ export type TStoredScenario = { id: string; slug: string; version: number; conte
 const parsedCache = new Map<string, TScenario>();
 const CACHE_MAX = 500;
 
+/** The lean row of a scenario version: what decides which version applies (no `content`). */
+export type TScenarioVersionRow = { id: string; slug: string; version: number; contentHash: string };
+
 /** The newest published version of `slug`, or null when there is none. */
 export async function findPublishedScenario(slug: string): Promise<TStoredScenario | null> {
   // Versions are immutable, so the lean lookup (no `content`) decides; the 5-25 KB document is read and
@@ -20,6 +23,11 @@ export async function findPublishedScenario(slug: string): Promise<TStoredScenar
     select: { id: true, slug: true, version: true, contentHash: true },
   });
   if (!row) return null;
+  return withScenarioContent(row);
+}
+
+/** `row` with its parsed content: from this process's cache, else read and validated once; null if the row vanished. */
+export async function withScenarioContent(row: TScenarioVersionRow): Promise<TStoredScenario | null> {
   const key = `${row.id}:${row.contentHash}`;
   let content = parsedCache.get(key);
   if (!content) {
@@ -27,7 +35,7 @@ export async function findPublishedScenario(slug: string): Promise<TStoredScenar
     if (!full) return null; // deleted between the two reads
     const parsed = ZScenario.safeParse(full.content);
     // Rows are validated when seeded or authored; a bad row is a bug, not a user mistake.
-    if (!parsed.success) throw new AppError('INTERNAL', `scenario \`${slug}\` version ${row.version} is stored in an invalid shape`);
+    if (!parsed.success) throw new AppError('INTERNAL', `scenario \`${row.slug}\` version ${row.version} is stored in an invalid shape`);
     content = parsed.data;
     if (parsedCache.size >= CACHE_MAX) parsedCache.delete(parsedCache.keys().next().value as string);
     parsedCache.set(key, content);
