@@ -7,7 +7,6 @@
  * session lookup is faked. next-auth's own catch-all route is covered by tests/security/rate-limit.test.ts.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 
@@ -24,24 +23,11 @@ jest.mock('next-auth/next', () => ({
 jest.mock('@/lib/editor/markdown', () => ({ renderMarkdown: (s: string) => `<p>${s.length}</p>` }));
 
 import { db } from '@/lib/db/client';
+import { listApiRouteFiles, METHODS, routePattern, type THandler } from '../setup/api-routes';
 import { limitAttacks, loadCorpus, mutatedCorpusArb } from './hostile';
 
-const API = path.join(__dirname, '..', '..', 'app', 'api');
-const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
-type THandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-function routeFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return routeFiles(p);
-    return e.name === 'route.ts' ? [p] : [];
-  });
-}
-
-// URL pattern of a route file, e.g. /api/scenarios/[slug]/attempts.
-const patternOf = (file: string) => '/api/' + path.relative(API, path.dirname(file)).split(path.sep).join('/');
-const routes = routeFiles(API)
-  .filter((f) => !f.includes('[...nextauth]'))
+const patternOf = routePattern;
+const routes = listApiRouteFiles()
   .map((file) => ({ pattern: patternOf(file), file }))
   .sort((a, b) => a.pattern.localeCompare(b.pattern));
 

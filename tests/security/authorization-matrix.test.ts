@@ -5,8 +5,6 @@
  * (404 or their own empty data). The per-role detail of the author and cohort routes is in
  * tests/integration/author/authorization.test.ts; this file is the catch-all.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 const session: { userId: string | null } = { userId: null };
@@ -18,22 +16,10 @@ jest.mock('next-auth/next', () => ({
 jest.mock('@/lib/editor/markdown', () => ({ renderMarkdown: (s: string) => `<p>${s.length}</p>` }));
 
 import { db } from '@/lib/db/client';
+import { listApiRouteFiles, METHODS, routePattern, type THandler } from '../setup/api-routes';
 
-const API = path.join(__dirname, '..', '..', 'app', 'api');
-const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
-type THandler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-function routeFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return routeFiles(p);
-    return e.name === 'route.ts' ? [p] : [];
-  });
-}
-
-const patternOf = (file: string) => '/api/' + path.relative(API, path.dirname(file)).split(path.sep).join('/');
-const handlers = routeFiles(API)
-  .filter((f) => !f.includes('[...nextauth]'))
+const patternOf = routePattern;
+const handlers = listApiRouteFiles()
   .flatMap((file) => {
      
     const mod = require(file) as Partial<Record<string, THandler>>;
