@@ -20,9 +20,11 @@ ENV NODE_ENV=production \
     PATH=/app/node_modules/.bin:$PATH \
     PORT=3000
 WORKDIR /app
-RUN groupadd --system app && useradd --system --gid app --home-dir /app app
-COPY --from=build --chown=app:app /app ./
-USER app
+# uid/gid 10001 = runAsUser/runAsGroup in deploy/kubernetes/deployment.yaml (tests/deploy checks they agree);
+# a numeric USER lets the kubelet verify runAsNonRoot without reading /etc/passwd.
+RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid 10001 --home-dir /app app
+COPY --from=build --chown=10001:10001 /app ./
+USER 10001:10001
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s \
   CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

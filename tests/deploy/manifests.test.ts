@@ -69,6 +69,19 @@ describe('deploy/kubernetes manifests', () => {
     expect(container.resources.limits.memory).toBeDefined();
   });
 
+  it('the Dockerfile`s runtime user is the uid/gid the Deployment runs as (files it owns stay readable/writable)', () => {
+    const pod = deployment.spec.template.spec;
+    const dockerfile = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8').replace(/\\\n/g, ' ');
+    // Only the last stage is the image that runs.
+    const runtime = dockerfile.split(/^FROM /m).pop() ?? '';
+    const user = /^USER\s+(\S+)/m.exec(runtime)?.[1];
+    expect(user).toBe(`${pod.securityContext.runAsUser}:${pod.securityContext.runAsGroup}`);
+    expect(/groupadd[^\n&]*--gid (\d+)/.exec(runtime)?.[1]).toBe(String(pod.securityContext.runAsGroup));
+    expect(/useradd[^\n&]*--uid (\d+)/.exec(runtime)?.[1]).toBe(String(pod.securityContext.runAsUser));
+    for (const m of runtime.matchAll(/--chown=(\S+)/g)) expect(m[1]).toBe(user);
+    expect(pod.securityContext.fsGroup).toBe(pod.securityContext.runAsGroup);
+  });
+
   it('secrets come from a Secret, never literal values in the Deployment', () => {
     const env: TObj[] = container.env;
     for (const name of ['DATABASE_URL', 'AUTH_SECRET']) {
