@@ -1,6 +1,10 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { getEnv } from '@/lib/env';
+import { databaseUnavailableReason } from '@/lib/errors';
+import { OUTAGE_PROBE_TIMEOUT_MS } from './outage-gate-core';
+import { observeAdapterFactory } from './outage-gate-observe';
+import { registerDatabaseProbe } from './outage-gate-state';
 
 export { Prisma } from '@/lib/generated/prisma/client';
 
@@ -16,8 +20,11 @@ export class DatabaseNotConfiguredError extends Error {
   }
 }
 
-/** Build a Prisma client on PostgreSQL through the pg driver adapter (Prisma 7 has no built-in driver). */
-export function createDbClient(url: string, poolMax = 10): TDb {
+/**
+ * Build a Prisma client on PostgreSQL through the pg driver adapter (Prisma 7 has no built-in driver).
+ * `observeOutages` feeds the outage gate's flag (lib/db/outage-gate-state) from this client's statements.
+ */
+export function createDbClient(url: string, poolMax = 10, { observeOutages = false }: { observeOutages?: boolean } = {}): TDb {
   // `?schema=` is a Prisma URL parameter, not a pg one: hand it to the adapter.
   const schema = new URL(url).searchParams.get('schema') ?? undefined;
   const adapter = new PrismaPg(
@@ -25,7 +32,7 @@ export function createDbClient(url: string, poolMax = 10): TDb {
     { connectionString: url, max: poolMax, connectionTimeoutMillis: 5_000 },
     schema ? { schema } : undefined,
   );
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter: observeOutages ? observeAdapterFactory(adapter) : adapter });
 }
 
 // Next dev re-evaluates modules on every change; one client per process keeps the pool from multiplying.
@@ -36,7 +43,13 @@ export function getDb(): TDb {
   if (!globalForDb.__netpolDb) {
     const env = getEnv();
     if (!env.DATABASE_URL) throw new DatabaseNotConfiguredError();
-    globalForDb.__netpolDb = createDbClient(env.DATABASE_URL, env.DATABASE_POOL_MAX);
+    const client = createDbClient(env.DATABASE_URL, env.DATABASE_POOL_MAX, { observeOutages: true });
+    globalForDb.__netpolDb = client;
+    // Only the app's own client decides whether pages are gated (clients made by tests or scripts do not).
+    registerDatabaseProbe(async () => {
+      const result = await pingDatabase(client, OUTAGE_PROBE_TIMEOUT_MS);
+      return result.ok ? null : (databaseUnavailableReason(result.error) ?? 'database error');
+    });
   }
   return globalForDb.__netpolDb;
 }
