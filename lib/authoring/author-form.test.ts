@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
 import { canonicalJson } from '@/lib/scenarios/load-content';
 import { parseScenarioYaml } from '@/lib/scenarios/parse-scenario';
-import { composeScenario, composedText, newScenarioForm, scenarioToForm, sectionOfFinding } from './author-form';
+import { composeScenario, composedText, duplicateKeyOffsets, newScenarioForm, scenarioToForm, sectionOfFinding } from './author-form';
 
 const scenario = (slug: string) => parseScenarioYaml(readFileSync(path.join(__dirname, '../../content/scenarios', `${slug}.yaml`), 'utf8')).content!;
 
@@ -36,6 +37,39 @@ describe('scenarioToForm / composeScenario', () => {
     const parsed = parseScenarioYaml(composedText(composed));
     expect(parsed.errors).toEqual([]);
     expect(parsed.content!.slug).toBe('my-first');
+  });
+});
+
+describe('duplicate keys (linear check instead of the yaml package`s quadratic uniqueKeys)', () => {
+  const base = scenarioToForm(scenario('default-deny-ingress'));
+  // What the yaml package reports with uniqueKeys: true, as section errors.
+  const reference = (source: string) => {
+    const lc = new LineCounter();
+    const doc = parseDocument(source, { lineCounter: lc, uniqueKeys: true, prettyErrors: false });
+    return doc.errors.map((e) => ({ section: 'cluster', message: `yaml: ${e.message.split('\n')[0]}`, line: lc.linePos(e.pos[0]).line }));
+  };
+  test.each([
+    ['top level', 'namespaces: []\npods: []\nnamespaces: [a]\n'],
+    ['nested', 'pods:\n  - name: a\n    labels:\n      app: x\n      tier: y\n      app: z\n'],
+    ['flow mapping', 'pods: [{name: a, name: b}]\n'],
+    ['numbers 1 and 1.0 are the same key', 'a:\n  1: x\n  1.0: y\n'],
+    ['null spelled two ways', 'a:\n  ~: x\n  null: y\n'],
+    ['two repeats in one mapping', 'a: 1\nb: 2\na: 3\nb: 4\n'],
+    ['a repeat and a syntax error', 'a: 1\na: 2\nb: [1\n'],
+  ])('%s: same errors as uniqueKeys', (_name, source) => {
+    const expected = reference(source);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(composeScenario({ ...base, cluster: source }).sectionErrors).toEqual(expected);
+  });
+
+  test.each([
+    ['the string 1 and the number 1', 'a:\n  "1": x\n  1: y\n'],
+    ['NaN never equals itself', 'a:\n  .nan: x\n  .NaN: y\n'],
+    ['equal complex keys are compared by identity', '? [a]\n: 1\n? [a]\n: 2\n'],
+    ['the same key in two mappings', 'pods:\n  - name: a\n  - name: b\n'],
+  ])('%s: not a repeat, as with uniqueKeys', (_name, source) => {
+    expect(reference(source)).toEqual([]);
+    expect(duplicateKeyOffsets(parseDocument(source, { uniqueKeys: false }))).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { canonicalJson } from '@/lib/scenarios/load-content';
 import { parseScenarioYaml } from '@/lib/scenarios/parse-scenario';
-import { exportScenarioYaml, importScenarioYaml, scenarioHash } from './scenario-yaml';
+import { exportScenarioYaml, importScenarioYaml, MAX_MAPPING_KEYS, scenarioHash } from './scenario-yaml';
 
 const dir = path.join(__dirname, '../../content/scenarios');
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
@@ -49,5 +49,25 @@ describe('exportScenarioYaml', () => {
     const again = importScenarioYaml(exportScenarioYaml(odd)).content!;
     expect(again.task).toBe(odd.task);
     expect(again.explanation).toBe(odd.explanation);
+  });
+});
+
+describe('importScenarioYaml limits', () => {
+  const text = readFileSync(path.join(dir, 'default-deny-ingress.yaml'), 'utf8');
+
+  test('a mapping with more than MAX_MAPPING_KEYS keys is refused before the unique-key scan, with its line', () => {
+    const labels = Array.from({ length: MAX_MAPPING_KEYS + 1 }, (_, i) => `  k${i}: v${i}`).join('\n');
+    const r = importScenarioYaml(`${text}extra:\n${labels}\n`);
+    expect(r.content).toBeNull();
+    const line = text.split('\n').length;
+    expect(r.errors).toEqual([{ path: '', message: `yaml: too many keys: a mapping has ${MAX_MAPPING_KEYS + 1} keys, must have at most ${MAX_MAPPING_KEYS}`, line: line + 1, column: 3 }]);
+  });
+
+  test('MAX_MAPPING_KEYS keys in one mapping still go through the loader (an unknown key here)', () => {
+    const labels = Array.from({ length: MAX_MAPPING_KEYS }, (_, i) => `  k${i}: v${i}`).join('\n');
+    const r = importScenarioYaml(`${text}extra:\n${labels}\n`);
+    expect(r.errors.length).toBeGreaterThan(0);
+    expect(r.errors.map((e) => e.message)).not.toContainEqual(expect.stringMatching(/too many keys/));
+    expect(r.errors).toEqual(parseScenarioYaml(`${text}extra:\n${labels}\n`).errors);
   });
 });

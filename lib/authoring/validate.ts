@@ -5,6 +5,7 @@ import { ZScenario, type TScenario } from '@/lib/scenarios/schema';
 import { composeScenario, composedText, sectionOfFinding, type TAuthorForm, type TFormSection, type TSectionError } from './author-form';
 import { buildAuthorMatrix, type TAuthorMatrix } from './matrix';
 import { survivorDiffs, type TSurvivorDiff } from './mutant-diffs';
+import { sectionSizeErrors } from './section-limits';
 
 /** A content:check finding placed on the editor section it is about. */
 export type TAuthorFinding = Finding & { section: TFormSection };
@@ -68,6 +69,9 @@ function remember(key: string, value: TCached): void {
  */
 export function validateAuthorForm(form: TAuthorForm): TValidated {
   const t0 = performance.now();
+  // The request schema already refuses oversized sections; callers that skip it get the same answer, unparsed.
+  const oversized = sectionSizeErrors(form);
+  if (oversized.length > 0) return { validation: refusedValidation(oversized, t0), scenario: null, check: refusedCheck(form) };
   const composed = composeScenario(form);
   const parsed = ZScenario.safeParse(composed.document);
   let scenario: TScenario | null = null;
@@ -77,11 +81,7 @@ export function validateAuthorForm(form: TAuthorForm): TValidated {
   let referenceLint: LintFinding[] = [];
   let cached = false;
   const tooBig = parsed.success ? limitErrors(parsed.data) : [];
-  if (tooBig.length > 0) {
-    const validation: TAuthorValidation = { ok: false, sectionErrors: [...composed.sectionErrors, ...tooBig], findings: [], mutation: null, survivors: [], referenceLint: [], matrix: null, ms: 0, cached: false };
-    validation.ms = Math.round((performance.now() - t0) * 10) / 10;
-    return { validation, scenario: parsed.data ?? null, check: { slug: form.slug, kind: form.kind, expectations: 0, findings: [], mutation: null, ok: false } };
-  }
+  if (tooBig.length > 0) return { validation: refusedValidation([...composed.sectionErrors, ...tooBig], t0), scenario: parsed.data ?? null, check: refusedCheck(form) };
   if (!parsed.success) {
     check = checkScenario(composedText(composed), { fileSlug: form.slug });
   } else {
@@ -113,6 +113,15 @@ export function validateAuthorForm(form: TAuthorForm): TValidated {
   };
   validation.ms = Math.round((performance.now() - t0) * 10) / 10;
   return { validation, scenario, check };
+}
+
+// A form refused before the checks ran: only its section errors.
+function refusedValidation(sectionErrors: TSectionError[], t0: number): TAuthorValidation {
+  return { ok: false, sectionErrors, findings: [], mutation: null, survivors: [], referenceLint: [], matrix: null, ms: Math.round((performance.now() - t0) * 10) / 10, cached: false };
+}
+
+function refusedCheck(form: TAuthorForm): CheckResult {
+  return { slug: form.slug, kind: form.kind, expectations: 0, findings: [], mutation: null, ok: false };
 }
 
 // The grader lints what it grades; a broken scenario (ScenarioError) already shows up in the check's findings.

@@ -8,6 +8,7 @@ import { PolicyEditor, type PolicyEditorApi } from '@/app/_components/editor/pol
 import type { EditorCluster } from '@/lib/editor/complete';
 import type { TAuthorForm, TFormSection } from '@/lib/authoring/author-form';
 import type { TAuthorValidation } from '@/lib/authoring/validate';
+import { sectionSizeErrors } from '@/lib/authoring/section-limits';
 import { toggleExpectationYaml } from '@/lib/authoring/expectation-toggle';
 import { TOPICS } from '@/lib/scenarios/schema';
 import { AuthorMatrix, type TMatrixClick } from './author-matrix';
@@ -86,6 +87,13 @@ export function ScenarioEditor(props: TScenarioEditorProps) {
     const mine = ++seq.current;
     const key = JSON.stringify(form);
     const timer = setTimeout(async () => {
+      // The server refuses a section over its cap with the same message: say so here without sending it.
+      const oversized = sectionSizeErrors(form);
+      if (oversized.length > 0) {
+        setValidation((prev) => ({ ok: false, sectionErrors: oversized, findings: [], mutation: null, survivors: [], referenceLint: [], matrix: null, ms: 0, cached: false, taskHtml: prev?.taskHtml ?? '', explanationHtml: prev?.explanationHtml ?? '' }));
+        setValidatedKey(key);
+        return;
+      }
       try {
         const res = await fetch('/api/author/validate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(form) });
         if (mine !== seq.current) return;

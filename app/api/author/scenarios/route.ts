@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError, toErrorResponse } from '@/lib/errors';
-import { composeScenario, composedText, newScenarioForm } from '@/lib/authoring/author-form';
+import { composeScenario, composedText, newScenarioForm, scenarioToForm } from '@/lib/authoring/author-form';
+import { sectionSizeErrors } from '@/lib/authoring/section-limits';
 import { importScenarioYaml } from '@/lib/authoring/scenario-yaml';
 import { parseScenarioYaml } from '@/lib/scenarios/parse-scenario';
 import { listAuthorScenarios } from '@/lib/db/author/list-author-scenarios';
@@ -38,9 +39,12 @@ export async function POST(req: Request): Promise<Response> {
       created = await createAuthorScenario(actor, parsed.content);
     } else if (body.mode === 'import') {
       const imported = importScenarioYaml(body.yaml);
-      if (!imported.content) {
-        throw new AppError('BAD_REQUEST', `the file is not a valid scenario: ${imported.errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).slice(0, 3).join('; ')}`, {
-          details: { errors: imported.errors },
+      // A file the editor could not save is refused with the form's own per-section caps.
+      const oversized = imported.content ? sectionSizeErrors(scenarioToForm(imported.content)).map((e) => ({ path: e.section, message: e.message })) : [];
+      const errors = [...imported.errors, ...oversized];
+      if (!imported.content || errors.length > 0) {
+        throw new AppError('BAD_REQUEST', `the file is not a valid scenario: ${errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).slice(0, 3).join('; ')}`, {
+          details: { errors },
         });
       }
       created = await createAuthorScenario(actor, imported.content);
