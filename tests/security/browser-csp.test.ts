@@ -12,32 +12,62 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describeBrowser, newPage, setEditorText, signUpViaUi, uniqueEmail, useAppAndBrowser } from '@/tests/e2e/harness';
 
 type TViolation = { directive: string; blocked: string; sample: string };
-type TWatch = { violations: () => Promise<TViolation[]>; consoleErrors: string[]; pageErrors: string[] };
+type TWatch = { violations: TViolation[]; consoleErrors: string[]; pageErrors: string[] };
 
 const PASSWORD = 'Correct-Horse-42';
 
+/** Collect, across every document the context loads, CSP violation events, CSP console errors and page errors. */
 async function watchCsp(context: BrowserContext, page: Page): Promise<TWatch> {
+  const watch: TWatch = { violations: [], consoleErrors: [], pageErrors: [] };
+  await context.exposeBinding('__reportCsp', (_source, v: TViolation) => {
+    watch.violations.push(v);
+  });
   await context.addInitScript(() => {
-    const w = window as unknown as { __csp: TViolation[] };
-    w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push({ directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample }));
+    const report = (window as unknown as { __reportCsp: (v: TViolation) => void }).__reportCsp;
+    document.addEventListener('securitypolicyviolation', (e) => report({ directive: e.effectiveDirective, blocked: e.blockedURI, sample: e.sample }));
   });
-  const consoleErrors: string[] = [];
-  const pageErrors: string[] = [];
   page.on('console', (msg) => {
-    if (/content security policy|refused to/i.test(msg.text())) consoleErrors.push(msg.text());
+    if (/content security policy|refused to/i.test(msg.text())) watch.consoleErrors.push(msg.text());
   });
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  return { violations: () => page.evaluate(() => (window as unknown as { __csp: TViolation[] }).__csp), consoleErrors, pageErrors };
+  page.on('pageerror', (err) => watch.pageErrors.push(err.message));
+  return watch;
 }
 
-/** The page ran Next's inline RSC scripts (they fill `self.__next_f`) and hydrated (client-side navigation works). */
+/** Resolve when `done()` holds (violation reports arrive asynchronously); fail after 10 s. */
+async function waitUntil(done: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for CSP reports');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Next's client runtime ran: it drains `self.__next_f` (the RSC payload the inline scripts push) and replaces its
+ * `push`; a blocked inline script would also show up as a violation.
+ */
 async function expectHydrated(page: Page): Promise<void> {
-  expect(await page.evaluate(() => ((window as unknown as { __next_f?: unknown[] }).__next_f ?? []).length)).toBeGreaterThan(0);
+  await page.waitForFunction(() => {
+    const f = (window as unknown as { __next_f?: unknown[] }).__next_f;
+    return Array.isArray(f) && f.push !== Array.prototype.push;
+  });
+}
+
+/** Serve `path`'s real HTML with markup (made knowing the page's nonce) added before <body>, under the real headers. */
+async function injectIntoHtml(page: Page, path: string, markup: (nonce: string) => string): Promise<() => string> {
+  let nonce = '';
+  await page.route(`**${path}`, async (route) => {
+    if (route.request().resourceType() !== 'document') return route.continue();
+    const response = await route.fetch();
+    nonce = /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')?.[1] ?? '';
+    const body = (await response.text()).replace('<body', `${markup(nonce)}<body`);
+    await route.fulfill({ response, body });
+  });
+  return () => nonce;
 }
 
 async function expectClean(page: Page, watch: TWatch, where: string): Promise<void> {
-  expect([where, await watch.violations()]).toEqual([where, []]);
+  expect([where, watch.violations]).toEqual([where, []]);
   expect([where, watch.consoleErrors]).toEqual([where, []]);
   expect([where, watch.pageErrors]).toEqual([where, []]);
 }
@@ -83,8 +113,8 @@ describeBrowser('CSP with per-request nonces in the browser', () => {
       const watch = await watchCsp(context, page);
       await page.goto('/sign-in?callbackUrl=%2Fprogress');
       await expectHydrated(page);
-      await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('textbox', { name: 'Email' }).fill(email);
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
       await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await page.waitForURL((u) => u.pathname === '/progress', { timeout: 30_000 });
       await expectClean(page, watch, 'sign-in');
@@ -102,29 +132,23 @@ describeBrowser('CSP with per-request nonces in the browser', () => {
         attacker.push(route.request().url());
         return route.abort();
       });
-      let nonce = '';
       // As if stored XSS got past the sanitizer: the markup is in the HTML the server sends, under its real headers.
-      await page.route('**/scenarios', async (route) => {
-        const response = await route.fetch();
-        nonce = /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')?.[1] ?? '';
-        const injected = [
+      const nonceOf = await injectIntoHtml(page, '/scenarios', (nonce) =>
+        [
           '<script>window.__injected = "inline"</script>',
           '<script src="/_next/static/chunks/does-not-matter.js"></script>',
           '<script src="https://attacker.invalid/steal.js"></script>',
           '<img src="x" onerror="window.__injected = \'onerror\'">',
           '<img src="https://attacker.invalid/beacon.png">',
           `<script nonce="${nonce}">window.__control = "ran"</script>`,
-        ].join('');
-        const body = (await response.text()).replace('<body', `${injected}<body`);
-        await route.fulfill({ response, body });
-      });
+        ].join(''),
+      );
       await page.goto('/scenarios');
-      await page.waitForFunction(() => ((window as unknown as { __csp: TViolation[] }).__csp ?? []).length >= 5);
-      expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+      await waitUntil(() => watch.violations.length >= 5);
+      expect(nonceOf()).toMatch(/^[A-Za-z0-9+/]{22}==$/);
       expect(await page.evaluate(() => (window as unknown as { __control?: string }).__control)).toBe('ran');
       expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected ?? null)).toBeNull();
-      const violations = await watch.violations();
-      const refused = violations.map((v) => `${v.directive} ${v.blocked.replace(/^https?:\/\/127\.0\.0\.1:\d+/, '')}`).sort();
+      const refused = watch.violations.map((v) => `${v.directive} ${v.blocked.replace(/^https?:\/\/127\.0\.0\.1:\d+/, '')}`).sort();
       expect(refused).toEqual(
         [
           'img-src https://attacker.invalid/beacon.png',
@@ -142,20 +166,16 @@ describeBrowser('CSP with per-request nonces in the browser', () => {
     }
   });
 
-  it('eval is refused', async () => {
+  it('eval is refused, even to a script carrying the nonce', async () => {
     const { context, page } = await newPage(suite.browser, suite.app.baseUrl);
     try {
       const watch = await watchCsp(context, page);
+      await injectIntoHtml(page, '/scenarios', (nonce) => `<script nonce="${nonce}">try { window.__eval = String(eval('1 + 1')) } catch (e) { window.__eval = e.name }</script>`);
       await page.goto('/scenarios');
-      const outcome = await page.evaluate(() => {
-        try {
-          return String(eval('1 + 1'));
-        } catch (e) {
-          return (e as Error).name;
-        }
-      });
-      expect(outcome).toBe('EvalError');
-      expect((await watch.violations()).map((v) => v.directive)).toEqual(['script-src']);
+      await page.waitForFunction(() => (window as unknown as { __eval?: string }).__eval !== undefined);
+      expect(await page.evaluate(() => (window as unknown as { __eval?: string }).__eval)).toBe('EvalError');
+      await waitUntil(() => watch.violations.length > 0);
+      expect(watch.violations.map((v) => `${v.directive} ${v.blocked}`)).toEqual(['script-src eval']);
     } finally {
       await context.close();
     }
