@@ -3,7 +3,9 @@ import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { canonicalJson } from '@/lib/scenarios/load-content';
 import { parseScenarioYaml } from '@/lib/scenarios/parse-scenario';
-import { composeScenario, composedText, duplicateKeyOffsets, newScenarioForm, scenarioToForm, sectionOfFinding } from './author-form';
+import { composeScenario, composedText, newScenarioForm, scenarioToForm, sectionOfFinding } from './author-form';
+import { duplicateKeyOffsets, MAX_MAPPING_KEYS } from './yaml-limits';
+import { validateAuthorForm } from './validate';
 
 const scenario = (slug: string) => parseScenarioYaml(readFileSync(path.join(__dirname, '../../content/scenarios', `${slug}.yaml`), 'utf8')).content!;
 
@@ -70,6 +72,35 @@ describe('duplicate keys (linear check instead of the yaml package`s quadratic u
   ])('%s: not a repeat, as with uniqueKeys', (_name, source) => {
     expect(reference(source)).toEqual([]);
     expect(duplicateKeyOffsets(parseDocument(source, { uniqueKeys: false }))).toEqual([]);
+  });
+});
+
+describe('mappings over MAX_MAPPING_KEYS', () => {
+  const base = scenarioToForm(scenario('default-deny-ingress'));
+  const labels = (n: number, indent: string) => Array.from({ length: n }, (_, i) => `${indent}k${i}: v${i}`).join('\n');
+
+  test('in a YAML section: refused with the line of the mapping', () => {
+    const cluster = base.cluster.replace(/^pods:\n/m, `pods:\n  - namespace: prod\n    name: bulky\n    labels:\n${labels(MAX_MAPPING_KEYS + 1, '      ')}\n`);
+    const line = base.cluster.split('\n').findIndex((l) => l.startsWith('pods:')) + 5;
+    const composed = composeScenario({ ...base, cluster });
+    expect(composed.refused).toBe(true);
+    expect(composed.sectionErrors).toEqual([{ section: 'cluster', message: `yaml: too many keys: a mapping has ${MAX_MAPPING_KEYS + 1} keys, must have at most ${MAX_MAPPING_KEYS}`, line }]);
+  });
+
+  test('in a policy text (any document of it): refused, and validateAuthorForm runs no check', () => {
+    const policy = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: big\nspec:\n  podSelector:\n    matchLabels:\n${labels(MAX_MAPPING_KEYS + 1, '      ')}\n`;
+    const solution = `${base.solution.trimEnd()}\n---\n${policy}`;
+    const { validation, scenario } = validateAuthorForm({ ...base, solution });
+    expect(scenario).toBeNull();
+    expect(validation.findings).toEqual([]);
+    expect(validation.sectionErrors).toEqual([{ section: 'solution', message: expect.stringMatching(/^yaml: too many keys: a mapping has 1001 keys/), line: base.solution.trimEnd().split('\n').length + 9 }]);
+  });
+
+  test('exactly MAX_MAPPING_KEYS keys are accepted', () => {
+    const cluster = base.cluster.replace(/^pods:\n/m, `pods:\n  - namespace: prod\n    name: bulky\n    labels:\n${labels(MAX_MAPPING_KEYS, '      ')}\n`);
+    const composed = composeScenario({ ...base, cluster, existingPolicies: `metadata:\n  labels:\n${labels(MAX_MAPPING_KEYS, '    ')}\n` });
+    expect(composed.refused).toBe(false);
+    expect(composed.sectionErrors).toEqual([]);
   });
 });
 

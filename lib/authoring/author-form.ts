@@ -1,9 +1,10 @@
-import { isScalar, LineCounter, parseDocument, stringify, visit, type Document } from 'yaml';
+import { LineCounter, parseAllDocuments, parseDocument, stringify } from 'yaml';
 import { z } from 'zod';
 import type { TScenario } from '@/lib/scenarios/schema';
 import type { Finding } from '@/lib/scenarios/check';
 import { stringifyScenarioDocument } from './scenario-yaml';
 import { sectionSizeMessage, type TCappedSection } from './section-limits';
+import { duplicateKeyOffsets, oversizedMapping, tooManyKeysMessage } from './yaml-limits';
 
 const text = (max: number) => z.string().max(max);
 
@@ -47,78 +48,76 @@ export const YAML_SECTIONS = ['cluster', 'expectations', 'requirements', 'ports'
 /** A YAML syntax problem in one section of the form (line within that section's text). */
 export type TSectionError = { section: TFormSection; message: string; line?: number };
 
-/** A form turned into a scenario document (not yet validated) plus the YAML syntax errors of its sections. */
-export type TComposed = { document: Record<string, unknown>; sectionErrors: TSectionError[] };
+/**
+ * A form turned into a scenario document (not yet validated) plus the YAML syntax errors of its sections;
+ * `refused` when a section is over a limit that makes checking it too costly (the checks must not run).
+ */
+export type TComposed = { document: Record<string, unknown>; sectionErrors: TSectionError[]; refused: boolean };
+
+type TSectionResult = { value: unknown; errors: TSectionError[]; refused: boolean };
 
 // The live check re-composes the whole form after every pause; most sections did not change since the last
 // one, so their parsed value is reused (read-only: zod builds new objects and never mutates its input).
-const sectionMemo = new Map<string, { value: unknown; errors: TSectionError[] }>();
+const sectionMemo = new Map<string, TSectionResult>();
 const SECTION_MEMO_SIZE = 32;
 
-function parseSection(section: TFormSection, source: string, errors: TSectionError[]): unknown {
-  if (source.trim() === '') return undefined;
+function memoised(section: TFormSection, source: string, parse: (section: TFormSection, source: string) => TSectionResult): TSectionResult {
   const key = `${section}\u0000${source}`;
   const hit = sectionMemo.get(key);
-  if (hit) {
-    errors.push(...hit.errors);
-    return hit.value;
-  }
-  const own: TSectionError[] = [];
-  const value = parseSectionUncached(section, source, own);
-  errors.push(...own);
-  sectionMemo.set(key, { value, errors: own });
+  if (hit) return hit;
+  const result = parse(section, source);
+  sectionMemo.set(key, result);
   if (sectionMemo.size > SECTION_MEMO_SIZE) sectionMemo.delete(sectionMemo.keys().next().value as string);
-  return value;
+  return result;
 }
 
-/**
- * Offsets of the keys that repeat an earlier key of the same mapping, with the `yaml` package's notion of
- * equal keys (same node, or scalars whose values are `===`). The package's own `uniqueKeys` check scans
- * the mapping for every key: a 16 000-key mapping (213 KiB) took 2.4 s to parse with it and 0.15 s without;
- * this is one Set per mapping, so linear.
- */
-export function duplicateKeyOffsets(doc: Document.Parsed): number[] {
-  const out: number[] = [];
-  visit(doc, {
-    Map(_key, map) {
-      const seen = new Set<unknown>();
-      for (const pair of map.items) {
-        // Non-scalar keys are compared by identity, so they never repeat; NaN !== NaN, but a Set would match it.
-        if (!isScalar(pair.key) || Number.isNaN(pair.key.value)) continue;
-        if (seen.has(pair.key.value)) out.push(pair.key.range?.[0] ?? 0);
-        else seen.add(pair.key.value);
-      }
-    },
-  });
-  return out;
+function tooManyKeys(section: TFormSection, lc: LineCounter, big: { keys: number; offset: number }): TSectionResult {
+  return { value: undefined, errors: [{ section, message: tooManyKeysMessage(big.keys), line: lc.linePos(big.offset).line }], refused: true };
 }
 
-function parseSectionUncached(section: TFormSection, source: string, errors: TSectionError[]): unknown {
+function parseSectionUncached(section: TFormSection, source: string): TSectionResult {
+  const fail = (errors: TSectionError[]): TSectionResult => ({ value: undefined, errors, refused: false });
   const lc = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
+  const big = oversizedMapping(doc);
+  if (big) return tooManyKeys(section, lc, big);
   // Same errors, in the same order, as parsing with `uniqueKeys: true` (the tests compare both).
   const found = [
     ...doc.errors.map((e) => ({ offset: e.pos[0], message: e.message.split('\n')[0] })),
     ...duplicateKeyOffsets(doc).map((offset) => ({ offset, message: 'Map keys must be unique' })),
   ].sort((a, b) => a.offset - b.offset);
-  if (found.length > 0) {
-    for (const e of found) errors.push({ section, message: `yaml: ${e.message}`, line: lc.linePos(e.offset).line });
-    return undefined;
-  }
+  if (found.length > 0) return fail(found.map((e) => ({ section, message: `yaml: ${e.message}`, line: lc.linePos(e.offset).line })));
   try {
-    return doc.toJS({ maxAliasCount: 100 });
+    return { value: doc.toJS({ maxAliasCount: 100 }), errors: [], refused: false };
   } catch (err) {
     // Unresolved aliases and alias bombs throw from toJS: the author's mistakes, reported like syntax errors.
-    errors.push({ section, message: `yaml: ${err instanceof Error ? err.message : String(err)}` });
-    return undefined;
+    return fail([{ section, message: `yaml: ${err instanceof Error ? err.message : String(err)}` }]);
   }
 }
 
-const optionalText = (s: string) => (s.trim() === '' ? undefined : s);
+// Policy texts go to the engine as text (its messages for syntax errors); only the mapping size is checked
+// here, because the engine's fallback parser scans keys quadratically.
+function checkPolicyTextUncached(section: TFormSection, source: string): TSectionResult {
+  const lc = new LineCounter();
+  const docs = parseAllDocuments(source, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
+  for (const doc of Array.isArray(docs) ? docs : []) {
+    const big = oversizedMapping(doc);
+    if (big) return tooManyKeys(section, lc, big);
+  }
+  return { value: source, errors: [], refused: false };
+}
 
 /** Builds the scenario document a form describes (`composedText` gives the file content:check would read). */
 export function composeScenario(form: TAuthorForm): TComposed {
   const sectionErrors: TSectionError[] = [];
+  let refused = false;
+  const take = (r: TSectionResult): unknown => {
+    sectionErrors.push(...r.errors);
+    refused ||= r.refused;
+    return r.value;
+  };
+  const parseSection = (section: TFormSection, source: string) => (source.trim() === '' ? undefined : take(memoised(section, source, parseSectionUncached)));
+  const policyText = (section: TFormSection, source: string) => (source.trim() === '' ? undefined : take(memoised(section, source, checkPolicyTextUncached)));
   const document: Record<string, unknown> = {
     slug: form.slug,
     title: form.title,
@@ -128,18 +127,18 @@ export function composeScenario(form: TAuthorForm): TComposed {
     topics: form.topics,
     namespace: form.namespace,
     task: form.task,
-    cluster: parseSection('cluster', form.cluster, sectionErrors),
-    existingPolicies: optionalText(form.existingPolicies),
-    starter: optionalText(form.starter),
-    requirements: parseSection('requirements', form.requirements, sectionErrors),
-    ports: parseSection('ports', form.ports, sectionErrors),
-    expectations: parseSection('expectations', form.expectations, sectionErrors),
-    solution: optionalText(form.solution),
+    cluster: parseSection('cluster', form.cluster),
+    existingPolicies: policyText('existingPolicies', form.existingPolicies),
+    starter: policyText('starter', form.starter),
+    requirements: parseSection('requirements', form.requirements),
+    ports: parseSection('ports', form.ports),
+    expectations: parseSection('expectations', form.expectations),
+    solution: policyText('solution', form.solution),
     explanation: form.explanation,
     hints: form.hints.filter((h) => h.trim() !== ''),
     denyAllIsAnswer: form.denyAllIsAnswer || undefined,
   };
-  return { document, sectionErrors };
+  return { document, sectionErrors, refused };
 }
 
 /** The YAML file of a composed document, as content:check reads it. */

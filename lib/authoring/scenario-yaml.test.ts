@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { canonicalJson } from '@/lib/scenarios/load-content';
 import { parseScenarioYaml } from '@/lib/scenarios/parse-scenario';
-import { exportScenarioYaml, importScenarioYaml, MAX_MAPPING_KEYS, scenarioHash } from './scenario-yaml';
+import { exportScenarioYaml, importScenarioYaml, scenarioHash } from './scenario-yaml';
+import { MAX_MAPPING_KEYS } from './yaml-limits';
 
 const dir = path.join(__dirname, '../../content/scenarios');
 const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));

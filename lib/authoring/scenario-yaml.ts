@@ -1,7 +1,8 @@
-import { LineCounter, parseDocument, stringify, visit } from 'yaml';
+import { LineCounter, parseDocument, stringify } from 'yaml';
 import { parseScenarioYaml, type ParseResult } from '@/lib/scenarios/parse-scenario';
 import { hashContent } from '@/lib/scenarios/load-content';
 import type { TScenario } from '@/lib/scenarios/schema';
+import { oversizedMapping, tooManyKeysMessage } from './yaml-limits';
 
 /** Key order of an exported scenario file: the order content/README.md documents. */
 export const SCENARIO_KEY_ORDER = [
@@ -51,28 +52,15 @@ export function stringifyScenarioDocument(doc: Record<string, unknown>): string 
   return stringify(orderScenarioKeys(doc), { lineWidth: 0, blockQuote: 'literal', aliasDuplicateObjects: false });
 }
 
-/**
- * Most keys one mapping of an imported file may have. content:check's loader asks the `yaml` package for
- * unique keys, which scans the mapping for every key (quadratic: 16 000 keys took 2.4 s); no scenario needs
- * more than a few dozen (labels of one pod), so 1000 keeps that scan under a few milliseconds.
- */
-export const MAX_MAPPING_KEYS = 1000;
-
 /** Parses an uploaded scenario file with the same validation as content:check's loader. */
 export function importScenarioYaml(text: string): ParseResult<TScenario> {
   // Linear pre-scan (no unique-key check) so that an oversized mapping is refused before the quadratic one.
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
-  let largest: { keys: number; offset: number } | null = null;
-  visit(doc, {
-    Map(_key, map) {
-      if (map.items.length > MAX_MAPPING_KEYS && (!largest || map.items.length > largest.keys)) largest = { keys: map.items.length, offset: map.range?.[0] ?? 0 };
-    },
-  });
-  const big = largest as { keys: number; offset: number } | null;
+  const big = oversizedMapping(doc);
   if (big) {
     const pos = lineCounter.linePos(big.offset);
-    return { content: null, errors: [{ path: '', message: `yaml: too many keys: a mapping has ${big.keys} keys, must have at most ${MAX_MAPPING_KEYS}`, line: pos.line, column: pos.col }] };
+    return { content: null, errors: [{ path: '', message: tooManyKeysMessage(big.keys), line: pos.line, column: pos.col }] };
   }
   return parseScenarioYaml(text);
 }

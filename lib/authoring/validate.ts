@@ -73,6 +73,7 @@ export function validateAuthorForm(form: TAuthorForm): TValidated {
   const oversized = sectionSizeErrors(form);
   if (oversized.length > 0) return { validation: refusedValidation(oversized, t0), scenario: null, check: refusedCheck(form) };
   const composed = composeScenario(form);
+  if (composed.refused) return { validation: refusedValidation(composed.sectionErrors, t0), scenario: null, check: refusedCheck(form) };
   const parsed = ZScenario.safeParse(composed.document);
   let scenario: TScenario | null = null;
   let check: CheckResult;
