@@ -16,7 +16,8 @@ import { createNonce, createPageCsp, NONCE_HEADER, pageContentSecurityPolicy } f
 import { describeBrowser, startApp, uniqueEmail, type TAppServer } from '@/tests/e2e/harness';
 import { signUpHttp } from './http-session';
 
-// Next's request helpers expect the edge runtime's global AsyncLocalStorage; Node has it as a module only.
+// Next's request code wants the edge runtime's global AsyncLocalStorage, which it does not always install itself
+// in a Node test process (here it does not, with these imports): provide it before loading next/server.
 (globalThis as Record<string, unknown>).AsyncLocalStorage = AsyncLocalStorage;
 const { NextRequest } = require('next/server') as typeof import('next/server');
 const { unstable_doesMiddlewareMatch } = require('next/experimental/testing/server') as typeof import('next/experimental/testing/server');
@@ -168,7 +169,7 @@ describe('proxy.ts', () => {
     expect(nonceOf(second.headers.get('content-security-policy')!)).not.toBe(nonce);
   });
 
-  it('still sends personal pages without a session cookie to sign-in, with the page policy on the redirect', async () => {
+  it('still sends personal pages without a session cookie to sign-in, with the page policy on the redirect too', async () => {
     for (const path of ['/progress', '/attempts/abc', '/drills/session/xyz/results', '/author', '/cohorts/join?code=K7']) {
       const res = await proxy(new NextRequest(`http://localhost${path}`));
       expect([path, res.status]).toEqual([path, 307]);
@@ -179,11 +180,7 @@ describe('proxy.ts', () => {
     }
   });
 
-  it('lets personal pages with a session cookie (plain, secure or chunked) and public pages through', async () => {
-    for (const cookie of ['next-auth.session-token=x', '__Secure-next-auth.session-token=x', 'next-auth.session-token.0=x']) {
-      const res = await proxy(new NextRequest('http://localhost/progress', { headers: { cookie } }));
-      expect([cookie, res.headers.get('x-middleware-next')]).toEqual([cookie, '1']);
-    }
+  it('lets public pages through, also those sharing a prefix with a personal one (redirects: tests/integration/app/proxy.test.ts)', async () => {
     for (const path of ['/', '/scenarios', '/drills', '/progressive', '/authors-note', '/sign-in']) {
       const res = await proxy(new NextRequest(`http://localhost${path}`));
       expect([path, res.headers.get('x-middleware-next')]).toEqual([path, '1']);

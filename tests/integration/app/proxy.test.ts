@@ -1,6 +1,7 @@
 /**
- * proxy.ts: which paths it guards (matched by Next's own matcher code) and what it does without a session
- * cookie. Only a redirect for comfort: the pages check the session themselves.
+ * proxy.ts: which paths it sees (matched by Next's own matcher code) and what it does on personal pages without
+ * a session cookie. Only a redirect for comfort: the pages check the session themselves. Its CSP nonce is tested
+ * in tests/security/headers.test.ts.
  */
 import { NextRequest } from 'next/server';
 import { unstable_doesMiddlewareMatch } from 'next/experimental/testing/server';
@@ -15,8 +16,11 @@ describe('proxy matcher', () => {
     }
   });
 
-  it('leaves public pages, the drill catalogue and the APIs alone', () => {
-    for (const path of ['/', '/scenarios', '/scenarios/default-deny-ingress', '/drills', '/sign-in', '/api/me/preferences', '/api/health', '/authors']) {
+  it('sees public pages too (they get their CSP nonce there) but leaves the APIs alone', () => {
+    for (const path of ['/', '/scenarios', '/scenarios/default-deny-ingress', '/drills', '/sign-in', '/authors']) {
+      expect([path, matches(path)]).toEqual([path, true]);
+    }
+    for (const path of ['/api/me/preferences', '/api/health']) {
       expect([path, matches(path)]).toEqual([path, false]);
     }
   });
@@ -29,6 +33,12 @@ describe('proxy', () => {
     const to = new URL(res.headers.get('location')!);
     expect(to.pathname).toBe('/sign-in');
     expect(to.searchParams.get('callbackUrl')).toBe('/cohorts/join?code=ab12');
+  });
+
+  it('does not redirect public pages that share a prefix with a personal one', () => {
+    for (const path of ['/scenarios', '/drills', '/authors', '/progressive']) {
+      expect([path, proxy(new NextRequest(`http://localhost:3000${path}`)).headers.get('location')]).toEqual([path, null]);
+    }
   });
 
   it('lets a request with a session cookie (plain, __Secure- or chunked) through', () => {
