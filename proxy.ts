@@ -26,26 +26,26 @@ export function signInRedirect(request: NextRequest): NextResponse | null {
 }
 
 /**
- * Every page request: a fresh CSP nonce (Next puts it on its scripts), then the gates in order; the first one
- * that answers ends the request, still carrying the page policy.
+ * Every page request: the gates in order (the first that answers ends the request; an answer that is a document
+ * of its own sets its own CSP), then rendering with a fresh CSP nonce that Next puts on its scripts.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const redirect = signInRedirect(request);
+  if (redirect) return redirect;
   const csp = createPageCsp();
-  const answer = signInRedirect(request);
-  if (answer) return withCspHeader(answer, csp);
   return withCspHeader(NextResponse.next({ request: { headers: cspRequestHeaders(request.headers, csp) } }), csp);
 }
 
 /**
  * All pages; not the API (route handlers answer 401/503 themselves, and submit is the load benchmark's hot path),
- * build assets, the favicon or any path with a file extension (they keep next.config.js's static policy).
- * Prefetches skip it too (docs' advice): their RSC payload has no scripts to nonce, and the page checks the
- * session itself.
+ * build assets, the favicon or any path with a file extension but `.rsc` (a page's RSC payload); they keep
+ * next.config.js's static policy. Prefetches skip it too (docs' advice): their RSC payload has no scripts to
+ * nonce, and the page checks the session itself.
  */
 export const config = {
   matcher: [
     {
-      source: '/((?!api(?:/|$)|_next/static|_next/image|favicon\\.ico|.*\\.[^/]*$).*)',
+      source: '/((?!api(?:/|$)|_next/static|_next/image|favicon\\.ico|.*\\.(?!rsc$)[^/]*$).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

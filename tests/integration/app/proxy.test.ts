@@ -27,23 +27,23 @@ describe('proxy matcher', () => {
 });
 
 describe('proxy', () => {
-  it('redirects a visitor without a session cookie to sign-in with the path and query as callbackUrl', () => {
-    const res = proxy(new NextRequest('http://localhost:3000/cohorts/join?code=ab12'));
+  it('redirects a visitor without a session cookie to sign-in with the path and query as callbackUrl', async () => {
+    const res = await proxy(new NextRequest('http://localhost:3000/cohorts/join?code=ab12'));
     expect(res.status).toBe(307);
     const to = new URL(res.headers.get('location')!);
     expect(to.pathname).toBe('/sign-in');
     expect(to.searchParams.get('callbackUrl')).toBe('/cohorts/join?code=ab12');
   });
 
-  it('does not redirect public pages that share a prefix with a personal one', () => {
+  it('does not redirect public pages that share a prefix with a personal one', async () => {
     for (const path of ['/scenarios', '/drills', '/authors', '/progressive']) {
-      expect([path, proxy(new NextRequest(`http://localhost:3000${path}`)).headers.get('location')]).toEqual([path, null]);
+      expect([path, (await proxy(new NextRequest(`http://localhost:3000${path}`))).headers.get('location')]).toEqual([path, null]);
     }
   });
 
-  it('lets a request with a session cookie (plain, __Secure- or chunked) through', () => {
+  it('lets a request with a session cookie (plain, __Secure- or chunked) through', async () => {
     for (const name of ['next-auth.session-token', '__Secure-next-auth.session-token', 'next-auth.session-token.0']) {
-      const res = proxy(new NextRequest('http://localhost:3000/author', { headers: { cookie: `${name}=x` } }));
+      const res = await proxy(new NextRequest('http://localhost:3000/author', { headers: { cookie: `${name}=x` } }));
       expect([name, res.headers.get('location')]).toEqual([name, null]);
     }
   });
