@@ -1,4 +1,4 @@
-import { describePolicies, describePolicy, formatGoTimeUtc, tabwrite } from './describe';
+import { describePolicies, describePolicy, describePolicyJson, formatGoTimeUtc, tabwrite } from './describe';
 import { parsePolicies } from './policies';
 
 /** The policy of kubectl's TestDescribeNetworkPolicies (pkg/describe/describe_test.go), as YAML. */
@@ -166,5 +166,73 @@ describe('tabwrite', () => {
   });
   it('formats a UTC date as Go time.Time.String()', () => {
     expect(formatGoTimeUtc(new Date(Date.UTC(2017, 5, 4, 21, 45, 56)))).toBe('2017-06-04 21:45:56 +0000 UTC');
+  });
+});
+
+describe('describePolicyJson', () => {
+  const parse = (text: string) => {
+    const r = parsePolicies(text);
+    expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    return r.policies;
+  };
+
+  it('gives the upstream policy`s facts as data, with the four peer shapes and kubectl`s selector text', () => {
+    const [p] = parse(UPSTREAM_POLICY.replace('EGRESS', EGRESS_FULL));
+    const j = describePolicyJson(p);
+    expect(Object.keys(j)).toEqual(['name', 'namespace', 'createdOn', 'labels', 'annotations', 'podSelector', 'policyTypes', 'policyTypesDefaulted', 'ingress', 'egress', 'source']);
+    expect(j).toMatchObject({ name: 'network-policy-1', namespace: 'default', createdOn: null, labels: {}, annotations: {}, policyTypes: ['Ingress', 'Egress'], policyTypesDefaulted: false });
+    expect(j.podSelector).toEqual({
+      matchLabels: { id1: 'app1', id2: 'app2' },
+      matchExpressions: [
+        { key: 'foo', operator: 'In', values: ['bar1', 'bar2'] },
+        { key: 'foo2', operator: 'NotIn', values: ['bar1', 'bar2'] },
+      ],
+      text: 'foo in (bar1,bar2),foo2 notin (bar1,bar2),id1=app1,id2=app2',
+    });
+    expect(j.ingress).toHaveLength(2);
+    expect(j.ingress![0].ports).toEqual([
+      { protocol: 'TCP', port: 80, endPort: null },
+      { protocol: 'TCP', port: 82, endPort: null },
+    ]);
+    expect(j.ingress![0].peers!.map((x) => x.type)).toEqual(['namespaceAndPodSelector', 'podSelector', 'namespaceSelector', 'namespaceSelector', 'ipBlock']);
+    expect(j.ingress![0].peers![0]).toEqual({
+      type: 'namespaceAndPodSelector',
+      namespaceSelector: { matchLabels: { id: 'ns1', id2: 'ns2' }, matchExpressions: [], text: 'id=ns1,id2=ns2' },
+      podSelector: { matchLabels: { id: 'pod1', id2: 'pod2' }, matchExpressions: [], text: 'id=pod1,id2=pod2' },
+    });
+    expect(j.ingress![0].peers![4]).toEqual({ type: 'ipBlock', cidr: '192.168.0.0/16', except: ['192.168.3.0/24', '192.168.4.0/24'] });
+    // `- {}`: all ports, all sources.
+    expect(j.ingress![1]).toEqual({ ports: null, peers: null });
+    expect(j.egress).toEqual(j.ingress);
+    expect(j.source).toEqual({ document: 0, line: 2 });
+  });
+
+  it('null for a direction the policy does not affect, [] for an isolated one that allows nothing', () => {
+    const [deny] = parse('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: deny, namespace: shop}\nspec: {podSelector: {}}\n');
+    const j = describePolicyJson(deny);
+    expect([j.ingress, j.egress, j.policyTypes, j.policyTypesDefaulted]).toEqual([[], null, ['Ingress'], true]);
+    expect(j.podSelector).toEqual({ matchLabels: {}, matchExpressions: [], text: '<none>' });
+  });
+
+  it('named ports, ranges, port-less entries, labels, annotations, creation time and selected pods', () => {
+    const [p] = parse(
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: e\n  labels: {z: "1", a: "2"}\n  annotations: {note: hi, kubectl.kubernetes.io/last-applied-configuration: "{}"}\nspec:\n  podSelector: {matchLabels: {app: w}}\n  policyTypes: [Egress]\n  egress:\n  - ports: [{port: http}, {port: 32000, endPort: 32768}, {protocol: UDP}]\n',
+    );
+    const j = describePolicyJson(p, { createdOn: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)), selectedPods: ['default/w-0'] });
+    expect(Object.keys(j.labels)).toEqual(['a', 'z']);
+    expect(j.annotations).toEqual({ note: 'hi' });
+    expect(j.createdOn).toBe('2026-01-02T03:04:05Z');
+    expect(j.egress).toEqual([
+      {
+        ports: [
+          { protocol: 'TCP', port: 'http', endPort: null },
+          { protocol: 'TCP', port: 32000, endPort: 32768 },
+          { protocol: 'UDP', port: null, endPort: null },
+        ],
+        peers: null,
+      },
+    ]);
+    expect(j.selectedPods).toEqual(['default/w-0']);
+    expect(describePolicyJson(p, { createdOn: '2017-06-04 21:45:56 -0700 PDT' }).createdOn).toBe('2017-06-04 21:45:56 -0700 PDT');
   });
 });

@@ -184,3 +184,114 @@ export function describePolicy(p: NetworkPolicy, opts: DescribeOptions = {}): st
 export function describePolicies(policies: NetworkPolicy[], opts: DescribeOptions = {}): string {
   return policies.map((p) => describePolicy(p, opts)).join('\n\n');
 }
+
+// ---------------------------------------------------------------------------------------------
+// JSON form (`netpol describe --output json`): the same facts as the text, as data. Key order is fixed
+// and documented in docs/engine-cli.md; absent ≠ empty is kept where Kubernetes gives it a meaning.
+// ---------------------------------------------------------------------------------------------
+
+/** A label selector as data plus kubectl's text for it ('<none>' for an empty selector, which matches everything). */
+export type SelectorDescription = {
+  matchLabels: Record<string, string>;
+  matchExpressions: { key: string; operator: string; values: string[] }[];
+  text: string;
+};
+
+/** One peer, in the four shapes describe distinguishes. */
+export type PeerDescription =
+  | { type: 'podSelector'; podSelector: SelectorDescription }
+  | { type: 'namespaceSelector'; namespaceSelector: SelectorDescription }
+  | { type: 'namespaceAndPodSelector'; namespaceSelector: SelectorDescription; podSelector: SelectorDescription }
+  | { type: 'ipBlock'; cidr: string; except: string[] };
+
+/** One port entry; `port` null = every port of the protocol. */
+export type PortDescription = { protocol: string; port: number | string | null; endPort: number | null };
+
+/** One rule; `ports` null = all ports and protocols, `peers` null = all sources (ingress) or destinations (egress). */
+export type RuleDescription = { ports: PortDescription[] | null; peers: PeerDescription[] | null };
+
+/** A policy as `netpol describe --output json` prints it. */
+export type PolicyDescription = {
+  name: string;
+  namespace: string;
+  createdOn: string | null;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  podSelector: SelectorDescription;
+  policyTypes: string[];
+  /** True when policyTypes was not written and the API server's defaulting filled it in. */
+  policyTypesDefaulted: boolean;
+  /** null: the policy does not affect ingress; []: selected pods are isolated for ingress and nothing is allowed. */
+  ingress: RuleDescription[] | null;
+  /** null: the policy does not affect egress; []: selected pods are isolated for egress and nothing is allowed. */
+  egress: RuleDescription[] | null;
+  /** Where the policy is in its file (0-based document, 1-based line). */
+  source: { document: number; line: number | null };
+  /** 'namespace/name' of the pods the policy selects, in cluster order; present only when a cluster was given. */
+  selectedPods?: string[];
+};
+
+/** Options of describePolicyJson. */
+export type DescribeJsonOptions = {
+  /** As DescribeOptions.createdOn; a Date is printed as RFC 3339 in UTC. */
+  createdOn?: Date | string;
+  /** The pods the policy selects in a cluster ('namespace/name'), from the compiled model. */
+  selectedPods?: string[];
+};
+
+function sortedRecord(m: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(m ?? {}).sort()) out[k] = m![k];
+  return out;
+}
+
+function selectorJson(s: LabelSelector): SelectorDescription {
+  return {
+    matchLabels: sortedRecord(s.matchLabels),
+    matchExpressions: (s.matchExpressions ?? []).map((e) => ({ key: e.key, operator: e.operator, values: [...(e.values ?? [])] })),
+    text: formatSelector(s),
+  };
+}
+
+// The same precedence as printRules: a peer with both selectors is one namespace-and-pod peer.
+function peerJson(peer: NetworkPolicyPeer): PeerDescription {
+  if (peer.podSelector && peer.namespaceSelector) return { type: 'namespaceAndPodSelector', namespaceSelector: selectorJson(peer.namespaceSelector), podSelector: selectorJson(peer.podSelector) };
+  if (peer.podSelector) return { type: 'podSelector', podSelector: selectorJson(peer.podSelector) };
+  if (peer.namespaceSelector) return { type: 'namespaceSelector', namespaceSelector: selectorJson(peer.namespaceSelector) };
+  if (peer.ipBlock) return { type: 'ipBlock', cidr: peer.ipBlock.cidr, except: [...(peer.ipBlock.except ?? [])] };
+  // Validation refuses a peer with no field set; reaching here is a broken invariant.
+  throw new Error('describe: a peer has none of podSelector, namespaceSelector, ipBlock');
+}
+
+function rulesJson(rules: { peers?: NetworkPolicyPeer[]; ports?: NetworkPolicyPort[] }[]): RuleDescription[] {
+  return rules.map((r) => ({
+    ports: r.ports && r.ports.length > 0 ? r.ports.map((p) => ({ protocol: p.protocol, port: p.port ?? null, endPort: p.endPort ?? null })) : null,
+    peers: r.peers && r.peers.length > 0 ? r.peers.map(peerJson) : null,
+  }));
+}
+
+/** RFC 3339 in UTC, without fractional seconds when there are none. */
+function rfc3339(d: Date): string {
+  return d.toISOString().replace(/\.000Z$/, 'Z');
+}
+
+/** The facts `describePolicy` prints, as data (`netpol describe --output json`). */
+export function describePolicyJson(p: NetworkPolicy, opts: DescribeJsonOptions = {}): PolicyDescription {
+  const spec = p.spec;
+  const out: PolicyDescription = {
+    name: p.name,
+    namespace: p.namespace,
+    createdOn: opts.createdOn === undefined ? null : typeof opts.createdOn === 'string' ? opts.createdOn : rfc3339(opts.createdOn),
+    labels: sortedRecord(p.labels),
+    // As in the text, kubectl's own bookkeeping annotation is left out.
+    annotations: sortedRecord(Object.fromEntries(Object.entries(p.annotations ?? {}).filter(([k]) => k !== 'kubectl.kubernetes.io/last-applied-configuration'))),
+    podSelector: selectorJson(spec.podSelector),
+    policyTypes: [...spec.policyTypes],
+    policyTypesDefaulted: spec.policyTypesDefaulted === true,
+    ingress: spec.policyTypes.includes('Ingress') ? rulesJson((spec.ingress ?? []).map((r) => ({ peers: r.from, ports: r.ports }))) : null,
+    egress: spec.policyTypes.includes('Egress') ? rulesJson((spec.egress ?? []).map((r) => ({ peers: r.to, ports: r.ports }))) : null,
+    source: { document: p.source.document, line: p.source.line ?? null },
+  };
+  if (opts.selectedPods !== undefined) out.selectedPods = [...opts.selectedPods];
+  return out;
+}

@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parsePolicies } from '@/lib/netpol';
+import { describePolicies } from '@/lib/netpol/describe';
 import { runCli } from '@/lib/netpol/cli/run';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -130,6 +132,66 @@ describe('netpol matrix, explain, lint, describe', () => {
     const d = netpol(['describe', '--policies', f('policies.yaml'), '--name', 'db-from-web']);
     expect(d.code).toBe(0);
     expect(d.stdout).toMatch(/^Name: {9}db-from-web\nNamespace: {4}prod\n/);
+  });
+});
+
+describe('netpol describe --output json', () => {
+  const DESCRIBE = ['describe', '--policies', f('policies.yaml')];
+
+  it('prints {policies, warnings}: each policy`s selector, types and rules as data', () => {
+    const r = netpol([...DESCRIBE, '--output', 'json']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['policies', 'warnings']);
+    expect(out.warnings).toEqual([]);
+    expect(out.policies.map((p: { namespace: string; name: string }) => `${p.namespace}/${p.name}`)).toEqual(['prod/db-from-web', 'prod/web-egress']);
+    const [db, web] = out.policies;
+    expect(db).toEqual({
+      name: 'db-from-web',
+      namespace: 'prod',
+      createdOn: null,
+      labels: {},
+      annotations: {},
+      podSelector: { matchLabels: { app: 'db' }, matchExpressions: [], text: 'app=db' },
+      policyTypes: ['Ingress'],
+      policyTypesDefaulted: false,
+      ingress: [{ ports: [{ protocol: 'TCP', port: 5432, endPort: null }], peers: [{ type: 'podSelector', podSelector: { matchLabels: { app: 'web' }, matchExpressions: [], text: 'app=web' } }] }],
+      egress: null,
+      source: { document: 0, line: 1 },
+    });
+    expect([web.ingress, web.egress[0].ports, web.egress[0].peers[0].type]).toEqual([null, [{ protocol: 'TCP', port: 'pg', endPort: null }], 'podSelector']);
+  });
+
+  it('adds the pods each policy selects when --cluster is given; -o json, --name and --created-on apply', () => {
+    const r = netpol([...DESCRIBE, '--cluster', f('cluster.yaml'), '-o', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).policies.map((p: { name: string; selectedPods: string[] }) => [p.name, p.selectedPods])).toEqual([
+      ['db-from-web', ['prod/db']],
+      ['web-egress', ['prod/web']],
+    ]);
+    const one = netpol([...DESCRIBE, '--name', 'web-egress', '--created-on', '2026-01-02T03:04:05Z', '--output=json']);
+    const only = JSON.parse(one.stdout).policies;
+    expect(only.map((p: { name: string; createdOn: string; selectedPods?: string[] }) => [p.name, p.createdOn, p.selectedPods])).toEqual([['web-egress', '2026-01-02T03:04:05Z', undefined]]);
+  });
+
+  it('keeps the text byte for byte (kubectl`s layout) and refuses --cluster there rather than ignore it', () => {
+    const text = netpol(DESCRIBE);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toBe(describePolicies(parsePolicies(readFileSync(f('policies.yaml'), 'utf8')).policies));
+    expect(text.stdout).toContain('Name:         web-egress\nNamespace:    prod\n');
+    const refused = netpol([...DESCRIBE, '--cluster', f('cluster.yaml')]);
+    expect([refused.code, refused.stdout]).toEqual([2, '']);
+    expect(refused.stderr).toBe("error: --cluster: only with --output json (the text is kubectl's, which does not list selected pods)\n");
+  });
+
+  it('reports input errors of both files as JSON with exit 2; no match is an empty list', () => {
+    const r = netpol(['describe', '--policies', f('invalid-policies.yaml'), '--cluster', f('nope.yaml'), '--output', 'json']);
+    expect(r.code).toBe(2);
+    const messages = JSON.parse(r.stdout).errors.map((e: { message: string }) => e.message);
+    expect(messages).toContain('unknown field "spec.ingres"');
+    expect(messages).toContain(`open ${f('nope.yaml')}: no such file or directory`);
+    const none = netpol(['describe', '--policies', tmp('p.yaml', ''), '--output', 'json']);
+    expect([none.code, JSON.parse(none.stdout)]).toEqual([0, { policies: [], warnings: [] }]);
   });
 });
 

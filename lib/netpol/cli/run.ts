@@ -2,7 +2,7 @@
  * The `netpol` command line, as a function of (argv, file reader) → (exit code, stdout, stderr) so it can be
  * tested in-process; `main.ts` wires it to the process. File reading lives here, never in the engine.
  */
-import { describePolicies } from '../describe';
+import { describePolicies, describePolicyJson } from '../describe';
 import { compile, evaluate, explainVerdict, matrixToJson, parseCluster, parsePolicies, reachability, renderMatrix, summarizeVerdict } from '../index';
 import { LINT_CATALOGUE, lintPolicies } from '../lint';
 import type { Cluster, CompiledModel, Diagnostic, NetworkPolicy, Protocol, Verdict } from '../types';
@@ -37,8 +37,9 @@ commands:
             one verdict with its reasons
   lint      --policies P [--cluster C] [--task-namespace ns] [--output text|json]
             classic mistakes (warnings; exit 0 when the input is valid)
-  describe  --policies P [--name N] [--created-on RFC3339] [--output text]
-            policies as \`kubectl describe networkpolicy\` prints them
+  describe  --policies P [--name N] [--created-on RFC3339] [--output text|json] [--cluster C (json only)]
+            policies as \`kubectl describe networkpolicy\` prints them; json: the same as data, plus the
+            pods each policy selects when --cluster is given
   lint-codes
             the lint catalogue: every code with the mistake and its consequence
 
@@ -257,7 +258,30 @@ function cmdLint(c: Ctx): CliResult {
 }
 
 function cmdDescribe(c: Ctx): CliResult {
-  const { policies, warnings } = loadPolicies(c.readFile, c.opts.policies, c.opts.namespace ?? 'default');
+  const ns = c.opts.namespace ?? 'default';
+  // kubectl's describe text has no place for the selected pods: a cluster is only read for the JSON form.
+  if (c.opts.cluster !== undefined && !c.json) {
+    throw new InputErrors([{ file: '', line: null, column: null, path: 'cluster', message: '--cluster: only with --output json (the text is kubectl\'s, which does not list selected pods)' }]);
+  }
+  const errors: CliError[] = [];
+  let pol: { policies: NetworkPolicy[]; warnings: Diagnostic[] } | undefined;
+  let cluster: Cluster | undefined;
+  try {
+    pol = loadPolicies(c.readFile, c.opts.policies, ns);
+  } catch (e) {
+    if (!(e instanceof InputErrors)) throw e;
+    errors.push(...e.errors);
+  }
+  if (c.opts.cluster !== undefined) {
+    try {
+      cluster = loadCluster(c.readFile, c.opts.cluster, ns);
+    } catch (e) {
+      if (!(e instanceof InputErrors)) throw e;
+      errors.push(...e.errors);
+    }
+  }
+  if (errors.length > 0 || !pol) throw new InputErrors(errors);
+  const { policies, warnings } = pol;
   const chosen = c.opts.name ? policies.filter((p) => p.name === c.opts.name) : policies;
   if (c.opts.name && chosen.length === 0) {
     throw new InputErrors([{ file: c.opts.policies!, line: null, column: null, path: 'metadata.name', message: `networkpolicies.networking.k8s.io "${c.opts.name}" not found` }]);
@@ -266,6 +290,15 @@ function cmdDescribe(c: Ctx): CliResult {
   if (c.opts['created-on']) {
     createdOn = new Date(c.opts['created-on']);
     if (Number.isNaN(createdOn.getTime())) throw new InputErrors([{ file: '', line: null, column: null, path: 'created-on', message: `--created-on: Invalid value: "${c.opts['created-on']}": must be an RFC 3339 time` }]);
+  }
+  if (c.json) {
+    // compile keeps the order of its input, so compiled policy i is chosen[i].
+    const model = cluster ? compile(cluster, chosen) : undefined;
+    const podId = (i: number) => `${model!.cluster.pods[i].namespace}/${model!.cluster.pods[i].name}`;
+    const described = chosen.map((p, i) => describePolicyJson(p, { createdOn, selectedPods: model ? model.policies[i].selected.map(podId) : undefined }));
+    const file = c.opts.policies!;
+    const warned = warnings.map((d) => ({ file, line: d.line ?? null, column: d.column ?? null, path: d.path, code: d.code ?? null, message: d.message }));
+    return { code: EXIT_OK, stdout: `${JSON.stringify({ policies: described, warnings: warned })}\n`, stderr: '' };
   }
   if (chosen.length === 0) return { code: EXIT_OK, stdout: '', stderr: 'No resources found.\n' };
   return { code: EXIT_OK, stdout: describePolicies(chosen, { createdOn }), stderr: warningsText(c.opts.policies!, warnings) };
