@@ -11,8 +11,15 @@ export const OUTAGE_RETRY_AFTER_SECONDS = 5;
 /** At most one probe (`SELECT 1`) per this many milliseconds while the database is flagged unreachable. */
 export const OUTAGE_PROBE_INTERVAL_MS = 1_000;
 
-/** A probe gives up after this long, so a page request during a network black hole waits at most this much. */
+/** A probe gives up after this long (a network black hole: connections accepted, never answered). */
 export const OUTAGE_PROBE_TIMEOUT_MS = 1_000;
+
+/**
+ * The request that starts a probe waits for it at most this long, then answers from the flag while the probe
+ * finishes in the background: a database that is back answers `SELECT 1` well within it (so that request already
+ * gets its page), and during a black hole no page waits for the probe's full timeout.
+ */
+export const OUTAGE_PROBE_WAIT_MS = 250;
 
 /** The parts of a request the gate looks at. */
 export type TGateRequest = { method: string; pathname: string };

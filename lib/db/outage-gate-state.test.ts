@@ -31,7 +31,7 @@ describe('checkDatabaseOutage', () => {
   it('is up without probing while not flagged', async () => {
     const state = createOutageState();
     const probe = fakeProbe(state);
-    await expect(checkDatabaseOutage(5_000, state)).resolves.toEqual({ down: false });
+    await expect(checkDatabaseOutage({ now: 5_000, state })).resolves.toEqual({ down: false });
     expect(probe.calls).toBe(0);
   });
 
@@ -40,11 +40,11 @@ describe('checkDatabaseOutage', () => {
     const probe = fakeProbe(state);
     markDatabaseUnreachable('database unreachable', 1_000, state);
     const down = { down: true, since: 1_000, reason: 'database unreachable' };
-    await expect(checkDatabaseOutage(5_000, state)).resolves.toEqual(down);
-    await expect(checkDatabaseOutage(5_400, state)).resolves.toEqual(down);
-    await expect(checkDatabaseOutage(5_999, state)).resolves.toEqual(down);
+    await expect(checkDatabaseOutage({ now: 5_000, state })).resolves.toEqual(down);
+    await expect(checkDatabaseOutage({ now: 5_400, state })).resolves.toEqual(down);
+    await expect(checkDatabaseOutage({ now: 5_999, state })).resolves.toEqual(down);
     expect(probe.calls).toBe(1);
-    await expect(checkDatabaseOutage(6_000, state)).resolves.toEqual(down);
+    await expect(checkDatabaseOutage({ now: 6_000, state })).resolves.toEqual(down);
     expect(probe.calls).toBe(2);
   });
 
@@ -52,11 +52,11 @@ describe('checkDatabaseOutage', () => {
     const state = createOutageState();
     const probe = fakeProbe(state);
     markDatabaseUnreachable('database unreachable', 1_000, state);
-    await checkDatabaseOutage(2_000, state);
+    await checkDatabaseOutage({ now: 2_000, state });
     probe.answer = null;
-    await expect(checkDatabaseOutage(3_000, state)).resolves.toEqual({ down: false });
+    await expect(checkDatabaseOutage({ now: 3_000, state })).resolves.toEqual({ down: false });
     expect(state.unreachableSince).toBeNull();
-    await expect(checkDatabaseOutage(3_001, state)).resolves.toEqual({ down: false });
+    await expect(checkDatabaseOutage({ now: 3_001, state })).resolves.toEqual({ down: false });
     expect(probe.calls).toBe(2);
   });
 
@@ -66,21 +66,37 @@ describe('checkDatabaseOutage', () => {
     probe.hold = true;
     probe.answer = null;
     markDatabaseUnreachable('database unreachable', 1_000, state);
-    const first = checkDatabaseOutage(2_000, state);
+    const first = checkDatabaseOutage({ now: 2_000, state, waitMs: 60_000 });
     // Later than the interval but the first probe is still running: no second probe.
-    await expect(checkDatabaseOutage(3_500, state)).resolves.toMatchObject({ down: true });
+    await expect(checkDatabaseOutage({ now: 3_500, state })).resolves.toMatchObject({ down: true });
     expect(probe.calls).toBe(1);
     probe.release!();
     await expect(first).resolves.toEqual({ down: false });
     expect(state.probing).toBeNull();
   });
 
+  it('waits for a slow probe only up to waitMs; its late answer still updates the flag', async () => {
+    const state = createOutageState();
+    const probe = fakeProbe(state);
+    probe.hold = true;
+    probe.answer = null;
+    markDatabaseUnreachable('database unreachable', 1_000, state);
+    const started = Date.now();
+    await expect(checkDatabaseOutage({ now: 2_000, state, waitMs: 20 })).resolves.toMatchObject({ down: true });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(state.probing).not.toBeNull();
+    probe.release!();
+    await state.probing;
+    expect(state.unreachableSince).toBeNull();
+    await expect(checkDatabaseOutage({ now: 2_100, state })).resolves.toEqual({ down: false });
+  });
+
   it('stays down with no probe registered, and treats a throwing probe as a failed one', async () => {
     const state = createOutageState();
     markDatabaseUnreachable('database unreachable', 1_000, state);
-    await expect(checkDatabaseOutage(9_000, state)).resolves.toMatchObject({ down: true });
+    await expect(checkDatabaseOutage({ now: 9_000, state })).resolves.toMatchObject({ down: true });
     registerDatabaseProbe(() => Promise.reject(new Error('boom')), state);
-    await expect(checkDatabaseOutage(10_000, state)).resolves.toEqual({ down: true, since: 1_000, reason: 'database unreachable' });
+    await expect(checkDatabaseOutage({ now: 10_000, state })).resolves.toEqual({ down: true, since: 1_000, reason: 'database unreachable' });
     expect(state.probing).toBeNull();
   });
 
@@ -89,6 +105,6 @@ describe('checkDatabaseOutage', () => {
     const probe = fakeProbe(state);
     markDatabaseUnreachable('database unreachable', 1_000, state);
     probe.answer = 'database refused the credentials';
-    await expect(checkDatabaseOutage(2_000, state)).resolves.toEqual({ down: true, since: 1_000, reason: 'database refused the credentials' });
+    await expect(checkDatabaseOutage({ now: 2_000, state })).resolves.toEqual({ down: true, since: 1_000, reason: 'database refused the credentials' });
   });
 });

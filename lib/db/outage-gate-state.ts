@@ -6,7 +6,7 @@
  * globalThis is the one object they share. This module imports no Prisma: lib/db/client.ts registers the probe
  * here when it creates the process-wide client, so the proxy bundle never has to load the database client.
  */
-import { nextOutageStep, OUTAGE_PROBE_INTERVAL_MS } from './outage-gate-core';
+import { nextOutageStep, OUTAGE_PROBE_INTERVAL_MS, OUTAGE_PROBE_WAIT_MS } from './outage-gate-core';
 
 /** A probe: null when the database answered, else a short reason (no stack, no URL). */
 export type TOutageProbe = () => Promise<string | null>;
@@ -66,12 +66,15 @@ async function runProbe(state: TOutageState, probe: TOutageProbe, now: number): 
   else markDatabaseUnreachable(reason, now, state);
 }
 
+/** Options of checkDatabaseOutage (tests pass a fake clock and their own state). */
+export type TCheckOptions = { now?: number; state?: TOutageState; intervalMs?: number; waitMs?: number };
+
 /**
  * Is the database down, as far as this process knows? Free while it is up (a flag read). While flagged,
- * runs at most one probe per interval (the caller that starts it waits for it, so the first request after the
- * database returns already gets the page); concurrent callers answer from the flag instead of piling up.
+ * runs at most one probe per interval; the caller that starts it waits for it up to `waitMs` (so the first
+ * request after the database returns already gets its page), everyone else answers from the flag at once.
  */
-export async function checkDatabaseOutage(now = Date.now(), state = getOutageState(), intervalMs = OUTAGE_PROBE_INTERVAL_MS): Promise<TOutageStatus> {
+export async function checkDatabaseOutage({ now = Date.now(), state = getOutageState(), intervalMs = OUTAGE_PROBE_INTERVAL_MS, waitMs = OUTAGE_PROBE_WAIT_MS }: TCheckOptions = {}): Promise<TOutageStatus> {
   const step = nextOutageStep({ unreachableSince: state.unreachableSince, lastProbeAt: state.lastProbeAt, probing: state.probing !== null, canProbe: state.probe !== null }, now, intervalMs);
   if (step === 'pass') return { down: false };
   if (step === 'probe' && state.probe) {
@@ -80,7 +83,9 @@ export async function checkDatabaseOutage(now = Date.now(), state = getOutageSta
       state.probing = null;
     });
     state.probing = running;
-    await running;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([running, new Promise<void>((resolve) => (timer = setTimeout(resolve, waitMs)))]);
+    clearTimeout(timer);
   }
   return state.unreachableSince === null ? { down: false } : { down: true, since: state.unreachableSince, reason: state.reason ?? 'database unreachable' };
 }
