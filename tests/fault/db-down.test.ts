@@ -1,9 +1,10 @@
 /**
  * Database down (issue 8, item 2): the production server (tests/e2e/harness startApp) talks to the test
  * database through a TCP proxy this test can cut. While it is cut, the health route, the APIs and sign-in
- * answer 503 with a clear message (no stack trace, no connection string) quickly, and pages show the
- * "database is unavailable" notice instead of crashing; when the proxy comes back the same process recovers
- * by itself (no restart) and a submission made before the outage is still there.
+ * answer 503 with a clear message (no stack trace, no connection string) quickly, and pages (documents and RSC
+ * navigations) answer 503 with Retry-After and the "database is unavailable" document from the outage gate
+ * (lib/db/outage-gate.ts, called by proxy.ts); when the proxy comes back the same process recovers by itself
+ * (no restart: the pages' own probe finds the database again) and a submission made before the outage is still there.
  */
 import net from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -53,11 +54,14 @@ let attemptId = '';
 const SLUG = 'default-deny-ingress';
 const WRONG = 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: nope\n  namespace: default\nspec:\n  podSelector: {}\n';
 
-async function get(path: string): Promise<{ status: number; text: string; ms: number }> {
+async function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string; ms: number; headers: Headers }> {
   const start = Date.now();
-  const res = await fetch(`${app.baseUrl}${path}`, { headers: { cookie }, redirect: 'manual' });
-  return { status: res.status, text: await res.text(), ms: Date.now() - start };
+  const res = await fetch(`${app.baseUrl}${path}`, { headers: { cookie, ...headers }, redirect: 'manual' });
+  return { status: res.status, text: await res.text(), ms: Date.now() - start, headers: res.headers };
 }
+
+// Pages of every kind: public catalog and exercise, personal pages behind the sign-in redirect, the drill catalogue.
+const PAGES = ['/scenarios', `/scenarios/${SLUG}`, '/progress', '/drills', '/attempts'];
 
 async function submit(yaml: string): Promise<{ status: number; text: string }> {
   const res = await fetch(`${app.baseUrl}/api/scenarios/${SLUG}/attempts`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'idempotency-key': randomBytes(8).toString('hex') }, body: JSON.stringify({ yaml }) });
@@ -96,7 +100,7 @@ describe('database down and back', () => {
     expect(s.status).toBe(201);
     attemptId = (JSON.parse(s.text) as { id: string }).id;
     expect(attemptId).toBeTruthy();
-    expect((await get('/scenarios')).status).toBe(200);
+    for (const path of PAGES) expect([path, (await get(path)).status]).toEqual([path, 200]);
   });
 
   it('answers 503 with a clear message, quickly, while the database is down', async () => {
@@ -128,30 +132,51 @@ describe('database down and back', () => {
     expect(new URL(((await signIn.json()) as { url: string }).url).searchParams.get('error')).toBe('Unavailable');
   });
 
-  it('pages show the "database is unavailable" notice, not a crash or a stack trace', async () => {
-    for (const path of ['/scenarios', '/progress']) {
+  it('pages answer 503 with Retry-After and the "database is unavailable" document, not a crash or a stack trace', async () => {
+    for (const path of PAGES) {
       const r = await get(path);
-      expect([path, r.status]).not.toEqual([path, 500]);
+      expect([path, r.status]).toEqual([path, 503]);
+      expect(r.headers.get('retry-after')).toMatch(/^[1-9][0-9]*$/);
+      expect(r.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(r.headers.get('cache-control')).toBe('no-store');
       expect(r.text).toContain('The database is unavailable');
+      expect(r.text).toContain('retries by itself');
+      expect(r.text).toMatch(/<meta http-equiv="refresh" content="[1-9][0-9]*">/);
       expectNoLeak(r.text);
+      // The flag is read, not re-discovered: no connect timeout per page.
+      expect(r.ms).toBeLessThan(3000);
     }
+    // A client-side navigation (RSC request) gets the same answer; the router then loads the page as a document.
+    const rsc = await get(`/scenarios/${SLUG}?_rsc=outage`, { rsc: '1' });
+    expect(rsc.status).toBe(503);
+    expect(rsc.text).toContain('The database is unavailable');
+    // APIs keep their own JSON 503, not the HTML document.
+    const api = await get('/api/progress');
+    expect([api.status, api.headers.get('content-type')]).toEqual([503, 'application/json']);
   });
 
   it('recovers by itself when the database is back: same process, earlier work intact', async () => {
     await proxy.up();
+    // Pages find their own way back (the gate probes at most once a second), before anything else touches the
+    // database: no health check or API call helps them here.
     const deadline = Date.now() + 30_000;
     let status = 0;
     while (Date.now() < deadline) {
-      status = (await get('/api/health')).status;
+      status = (await get('/scenarios')).status;
       if (status === 200) break;
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(status).toBe(200);
+    for (const path of PAGES) {
+      const r = await get(path);
+      expect([path, r.status]).toEqual([path, 200]);
+      expect(r.text).not.toContain('The database is unavailable');
+    }
+    expect((await get('/api/health')).status).toBe(200);
     expect((await submit(WRONG)).status).toBe(201);
     const history = JSON.parse((await get(`/api/scenarios/${SLUG}/attempts`)).text) as { attempts: { id: string }[] };
     expect(history.attempts.map((a) => a.id)).toContain(attemptId);
     expect(history.attempts.length).toBeGreaterThanOrEqual(2);
-    expect((await get('/scenarios')).status).toBe(200);
     // The server never restarted: no crash in its output.
     expect(app.output()).not.toMatch(/uncaughtException|unhandledRejection|FATAL/i);
   });
