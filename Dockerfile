@@ -15,10 +15,15 @@ RUN npm run build \
  && npm prune --omit=dev --ignore-scripts
 
 FROM node:20-bookworm-slim AS runtime
+# No proxy is trusted unless the deployment says so (deploy/kubernetes sets TRUST_PROXY_HOPS=1 for its ingress):
+# with 0, the preload rewrites X-Forwarded-For from the socket, so a client cannot pick its own rate-limit
+# bucket when the container is exposed directly (docker compose). See docs/operations.md.
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PATH=/app/node_modules/.bin:$PATH \
-    PORT=3000
+    PORT=3000 \
+    TRUST_PROXY_HOPS=0 \
+    NODE_OPTIONS=--require=/app/lib/security/client-address-preload.cjs
 WORKDIR /app
 # uid/gid 10001 = runAsUser/runAsGroup in deploy/kubernetes/deployment.yaml (tests/deploy checks they agree);
 # a numeric USER lets the kubelet verify runAsNonRoot without reading /etc/passwd.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isSocketAddressPreloaded } from '@/lib/security/client-address';
 
 /** Server configuration, validated once per process; every field has a default or is optional so `npm run dev` just works. */
 export const ZEnv = z.object({
@@ -20,8 +21,17 @@ export const ZEnv = z.object({
   ADMIN_PASSWORD: z.string().optional(),
   // Connections the app's pool may open (per process).
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
-  // Rightmost X-Forwarded-For entries written by trusted infrastructure (1: one ingress); see lib/security.
-  TRUST_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  // Rightmost X-Forwarded-For entries written by trusted infrastructure (1: one ingress; 0: no proxy, the
+  // header is rewritten from the socket by lib/security/client-address-preload.cjs); see lib/security.
+  TRUST_PROXY_HOPS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10)
+    .default(1)
+    .refine((hops) => hops !== 0 || isSocketAddressPreloaded(), {
+      message: '0 (no proxy) needs NODE_OPTIONS=--require=./lib/security/client-address-preload.cjs, else a forged X-Forwarded-For would be trusted',
+    }),
   // Scales every rate limit (e.g. 1000 for load benchmarks from one address); 1 in production.
   RATE_LIMIT_MULTIPLIER: z.coerce.number().min(0.01).max(1_000_000).default(1),
 });

@@ -13,6 +13,11 @@ describe('clientAddress', () => {
     expect(clientAddress(h('198.51.100.7'), 3)).toBe('198.51.100.7');
   });
 
+  it('with no proxy (0 hops) takes the one entry the preload wrote from the socket', () => {
+    expect(clientAddress(h('127.0.0.1'), 0)).toBe('127.0.0.1');
+    expect(clientAddress(h('6.6.6.6, 198.51.100.7'), 0)).toBe('198.51.100.7');
+  });
+
   it('puts missing and garbage addresses into one bucket', () => {
     expect(clientAddress(h())).toBe(UNKNOWN_ADDRESS);
     expect(clientAddress(h(' , '))).toBe(UNKNOWN_ADDRESS);

@@ -37,9 +37,18 @@ export function addressBucket(raw: string): string {
 }
 
 /**
+ * True when client-address-preload.cjs runs in this process: it overwrites X-Forwarded-For with the socket's
+ * address on every request, which is what TRUST_PROXY_HOPS=0 (no proxy) relies on.
+ */
+export function isSocketAddressPreloaded(): boolean {
+  return (globalThis as Record<symbol, unknown>)[Symbol.for('netpol-lab.client-address-preload')] === true;
+}
+
+/**
  * The client's address bucket from X-Forwarded-For. The rightmost `trustedHops` entries are written by
- * infrastructure we trust (the ingress; Next's own server fills the header from the socket when it is
- * absent), so the client is the leftmost of those: entries further left are whatever the client sent.
+ * infrastructure we trust (the ingress), so the client is the leftmost of those: entries further left are
+ * whatever the client sent. `trustedHops` 0 means no proxy: the preload wrote the socket's address as the
+ * only entry (Next itself fills the header from the socket only when the client sent none).
  */
 export function clientAddress(headers: Headers, trustedHops = 1): string {
   const header = headers.get('x-forwarded-for');

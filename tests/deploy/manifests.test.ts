@@ -32,6 +32,14 @@ const deployment = find('Deployment', 'netpol-lab');
 const podLabels: Record<string, string> = deployment.spec.template.metadata.labels;
 const container = deployment.spec.template.spec.containers[0];
 const hpa = find('HorizontalPodAutoscaler', 'netpol-lab');
+// The Dockerfile's last stage (the image that runs), comments dropped and continued lines joined.
+const runtimeStage = () =>
+  fs
+    .readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8')
+    .replace(/^\s*#.*\n/gm, '')
+    .replace(/\\\n/g, ' ')
+    .split(/^FROM /m)
+    .pop() ?? '';
 const matches = (selector: Record<string, string>, labels: Record<string, string>) => Object.entries(selector).every(([k, v]) => labels[k] === v);
 
 describe('deploy/kubernetes manifests', () => {
@@ -71,15 +79,24 @@ describe('deploy/kubernetes manifests', () => {
 
   it('the Dockerfile`s runtime user is the uid/gid the Deployment runs as (files it owns stay readable/writable)', () => {
     const pod = deployment.spec.template.spec;
-    const dockerfile = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8').replace(/\\\n/g, ' ');
-    // Only the last stage is the image that runs.
-    const runtime = dockerfile.split(/^FROM /m).pop() ?? '';
+    const runtime = runtimeStage();
     const user = /^USER\s+(\S+)/m.exec(runtime)?.[1];
     expect(user).toBe(`${pod.securityContext.runAsUser}:${pod.securityContext.runAsGroup}`);
     expect(/groupadd[^\n&]*--gid (\d+)/.exec(runtime)?.[1]).toBe(String(pod.securityContext.runAsGroup));
     expect(/useradd[^\n&]*--uid (\d+)/.exec(runtime)?.[1]).toBe(String(pod.securityContext.runAsUser));
     for (const m of runtime.matchAll(/--chown=(\S+)/g)) expect(m[1]).toBe(user);
     expect(pod.securityContext.fsGroup).toBe(pod.securityContext.runAsGroup);
+  });
+
+  it('the image trusts no proxy by default (the socket-address preload it loads exists); the Deployment trusts its one ingress', () => {
+    const runtime = runtimeStage();
+    expect(/\bTRUST_PROXY_HOPS=(\d+)/.exec(runtime)?.[1]).toBe('0');
+    const preload = /\bNODE_OPTIONS=--require=\/app\/(\S+)/.exec(runtime)?.[1];
+    expect(preload).toBe('lib/security/client-address-preload.cjs');
+    expect(fs.existsSync(path.join(ROOT, preload!))).toBe(true);
+    const configMap = find('ConfigMap', 'netpol-lab-config');
+    expect(container.envFrom).toContainEqual({ configMapRef: { name: 'netpol-lab-config' } });
+    expect(configMap.data.TRUST_PROXY_HOPS).toBe('1');
   });
 
   it('secrets come from a Secret, never literal values in the Deployment', () => {
