@@ -25,6 +25,9 @@ export const APP_ERROR_STATUS: Record<TAppErrorCode, number> = {
   INTERNAL: 500,
 };
 
+/** The 401 message for a missing or expired session, and for a session whose account was deleted. */
+export const SIGN_IN_TO_CONTINUE = 'sign in to continue: your session is missing or has expired';
+
 /** A field-level problem reported to the client (`path` is dotted, e.g. `answers.0.port`). */
 export type TFieldError = { path: string; message: string };
 

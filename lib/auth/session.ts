@@ -1,6 +1,6 @@
 import { cache } from 'react';
 import { getServerSession } from 'next-auth/next';
-import { AppError } from '@/lib/errors';
+import { AppError, SIGN_IN_TO_CONTINUE } from '@/lib/errors';
 import { findUserById } from '@/lib/db/user/find-user-by-id';
 import type { TUser } from '@/lib/db/user/types';
 import { authOptions } from './options';
@@ -11,9 +11,13 @@ export type TSessionUser = TUser;
 
 // A page renders the nav and its own body, each asking for the user: React's per-request cache makes that one
 // session decode and one user query per render (outside a server render, e.g. route handlers, it calls through).
-const loadOptionalUser = cache(async (): Promise<TSessionUser | null> => {
+const loadSessionUserId = cache(async (): Promise<string | null> => {
   const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
+  return session?.user?.id ?? null;
+});
+
+const loadOptionalUser = cache(async (): Promise<TSessionUser | null> => {
+  const id = await loadSessionUserId();
   if (!id) return null;
   return findUserById(id);
 });
@@ -26,8 +30,18 @@ export async function getOptionalUser(): Promise<TSessionUser | null> {
 /** The signed-in user; anonymous callers get AppError UNAUTHENTICATED (401). */
 export async function requireUser(): Promise<TSessionUser> {
   const user = await getOptionalUser();
-  if (!user) throw new AppError('UNAUTHENTICATED', 'sign in to continue: your session is missing or has expired');
+  if (!user) throw new AppError('UNAUTHENTICATED', SIGN_IN_TO_CONTINUE);
   return user;
+}
+
+/**
+ * The signed-in user's id from the session alone, without reading the user row: only for a hot path whose own
+ * first query checks that the user still exists (loadSubmitContext). Anonymous callers get UNAUTHENTICATED (401).
+ */
+export async function requireSessionUserId(): Promise<string> {
+  const id = await loadSessionUserId();
+  if (!id) throw new AppError('UNAUTHENTICATED', SIGN_IN_TO_CONTINUE);
+  return id;
 }
 
 /** The signed-in user if their role is one of `roles`; else UNAUTHENTICATED (401) or FORBIDDEN (403). */

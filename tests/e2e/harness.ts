@@ -136,7 +136,7 @@ export function freePort(): Promise<number> {
 }
 
 /** A running app server. */
-export type TAppServer = { baseUrl: string; port: number; stop: () => Promise<void>; output: () => string };
+export type TAppServer = { baseUrl: string; port: number; pid: number; stop: () => Promise<void>; output: () => string };
 
 /** Start `next start` on a free port against DATABASE_URL; resolves when it answers HTTP. */
 export async function startApp(root = ROOT): Promise<TAppServer> {
@@ -183,7 +183,7 @@ export async function startApp(root = ROOT): Promise<TAppServer> {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${log}`);
     try {
       const res = await fetch(`${baseUrl}/api/auth/csrf`);
-      if (res.ok) return { baseUrl, port, stop, output: () => log };
+      if (res.ok) return { baseUrl, port, pid: child.pid ?? -1, stop, output: () => log };
     } catch {
       /* not listening yet */
     }

@@ -1,6 +1,7 @@
 import { AppError } from '@/lib/errors';
 import { gradeSubmission } from '@/lib/scenarios/grade';
 import { loadSubmitContext } from '@/lib/db/scenario/load-submit-context';
+import type { TRateLimitCheck } from '@/lib/db/rate-limit/hit-rate-limits';
 import { createAttempt } from './create-attempt';
 import { toAttemptResponse, type TAttemptResponse } from './attempt-response';
 
@@ -8,17 +9,27 @@ import { toAttemptResponse, type TAttemptResponse } from './attempt-response';
 export const MAX_ATTEMPT_DURATION_MS = 6 * 60 * 60 * 1000;
 
 /** A submission to grade and store. */
-export type TSubmission = { userId: string; slug: string; yaml: string; startedAt?: Date; idempotencyKey?: string | null; now?: Date };
+export type TSubmission = {
+  userId: string;
+  slug: string;
+  yaml: string;
+  startedAt?: Date;
+  idempotencyKey?: string | null;
+  now?: Date;
+  /** Rate-limit hits counted in the same round trip as the submission's first read; enforced before grading. */
+  rateLimit?: TRateLimitCheck;
+};
 
 /**
- * Grades `yaml` against the newest published version of the scenario, stores the attempt (pinned to that
+ * Checks that the user still exists and counts `rateLimit` (401 / 429 before any grading), then grades `yaml`
+ * against the newest published version of the scenario, stores the attempt (pinned to that
  * version, with hints used and whether the solution was seen) and answers under the reveal rules.
  * A repeated Idempotency-Key returns the first attempt as it was graded then.
  */
 export async function submitAttempt(s: TSubmission): Promise<TAttemptResponse & { created: boolean }> {
   // Scenario, progress and "passed before" in one round trip: this attempt cannot change "passed before"
   // unless it passes itself (then it reveals anyway), and a replayed attempt is already in the table.
-  const ctx = await loadSubmitContext(s.userId, s.slug);
+  const ctx = await loadSubmitContext(s.userId, s.slug, { rateLimit: s.rateLimit, now: s.now });
   if (!ctx) throw new AppError('NOT_FOUND', `no published scenario \`${s.slug}\``);
   const { scenario, progress } = ctx;
   const report = gradeSubmission(scenario.content, s.yaml);

@@ -4,6 +4,8 @@ import { db, disconnectDb } from '@/lib/db/client';
 import { loadContent } from '@/lib/scenarios/load-content';
 import type { TScenario } from '@/lib/scenarios/schema';
 import { createTestUser } from '@/tests/setup/db';
+import { AppError } from '@/lib/errors';
+import type { TRateLimitResult } from '@/lib/db/rate-limit/hit-rate-limits';
 import { loadSubmitContext } from './load-submit-context';
 
 const content = loadContent(path.join(__dirname, '..', '..', '..', 'content'));
@@ -71,5 +73,45 @@ describe('loadSubmitContext', () => {
     expect((await loadSubmitContext(userId, SLUG))?.hadPassed).toBe(false);
     await db.attempt.create({ data: attemptRow(userId, v3.id, true) });
     expect((await loadSubmitContext(userId, SLUG))?.hadPassed).toBe(true);
+  });
+
+  it('answers UNAUTHENTICATED for a user that no longer exists (a live session of a deleted account), creating nothing', async () => {
+    const userId = await newUser();
+    await db.user.delete({ where: { id: userId } });
+    const err = await loadSubmitContext(userId, SLUG).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('UNAUTHENTICATED');
+    expect(await db.scenarioProgress.count({ where: { userId } })).toBe(0);
+  });
+
+  it('counts the rate-limit hits in the same statement and hands their counts to enforce, in order', async () => {
+    const userId = await newUser();
+    const keys = [`lsc-test:a:${randomBytes(6).toString('hex')}`, `lsc-test:b:${randomBytes(6).toString('hex')}`];
+    const now = new Date();
+    const seen: TRateLimitResult[][] = [];
+    const rateLimit = { hits: [{ key: keys[0], limit: 2, windowMs: 60_000 }, { key: keys[1], limit: 5, windowMs: 3_600_000 }], enforce: (r: TRateLimitResult[]) => void seen.push(r) };
+    for (let i = 0; i < 3; i++) expect((await loadSubmitContext(userId, SLUG, { rateLimit, now }))?.scenario.version).toBe(3);
+    expect(seen.map((r) => r.map((x) => [x.key, x.count, x.allowed]))).toEqual([
+      [[keys[0], 1, true], [keys[1], 1, true]],
+      [[keys[0], 2, true], [keys[1], 2, true]],
+      [[keys[0], 3, false], [keys[1], 3, true]],
+    ]);
+    const stored = await db.rateLimit.findMany({ where: { key: { in: keys } }, orderBy: { key: 'asc' } });
+    expect(stored.map((r) => r.count)).toEqual([3, 3]);
+    await db.rateLimit.deleteMany({ where: { key: { in: keys } } });
+  });
+
+  it('stops before opening progress when enforce throws (a limited submission is not graded or recorded)', async () => {
+    const userId = await newUser();
+    const key = `lsc-test:c:${randomBytes(6).toString('hex')}`;
+    const rateLimit = {
+      hits: [{ key, limit: 0, windowMs: 60_000 }],
+      enforce: () => {
+        throw new AppError('RATE_LIMITED', 'too many');
+      },
+    };
+    await expect(loadSubmitContext(userId, SLUG, { rateLimit })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    expect(await db.scenarioProgress.count({ where: { userId } })).toBe(0);
+    await db.rateLimit.deleteMany({ where: { key } });
   });
 });

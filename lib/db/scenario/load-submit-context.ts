@@ -1,5 +1,7 @@
 import { db } from '@/lib/db/client';
 import { withDatabase } from '@/lib/db/errors';
+import { AppError, SIGN_IN_TO_CONTINUE } from '@/lib/errors';
+import { rateLimitCountSql, settleRateLimitHits, type TRateLimitCheck, type TRateLimitRow } from '@/lib/db/rate-limit/hit-rate-limits';
 import { withScenarioContent, type TStoredScenario } from './find-published-scenario';
 import { openScenarioProgress } from './open-scenario-progress';
 import type { TScenarioProgress } from './types';
@@ -13,6 +15,8 @@ export type TSubmitContext = {
 };
 
 type TRow = {
+  userExists: boolean;
+  rateLimits: TRateLimitRow[] | string | null;
   id: string | null;
   slug: string | null;
   version: number | null;
@@ -31,13 +35,22 @@ function toDate(v: Date | string): Date {
 }
 
 /**
- * The newest published version of `slug`, the user's progress on it and whether they passed it before, in one
- * round trip (the submit hot path did three). Null when no version is published. The progress row is created
- * on the first submission without an open (a second round trip then, once per user and scenario).
+ * Everything a submission needs before grading, in one round trip (the hot path once took five): that the
+ * session's user still exists (the caller only decoded the session, it did not read the user row), the
+ * rate-limit hits of `opts.rateLimit` counted (a data-modifying CTE), the newest published version of `slug`,
+ * the user's progress on it and whether they passed it before.
+ * Throws UNAUTHENTICATED when the user is gone, then whatever `rateLimit.enforce` throws (429), both before
+ * any grading; null when no version is published. The progress row is created on the first submission without
+ * an open (a second round trip then, once per user and scenario).
  */
-export async function loadSubmitContext(userId: string, slug: string): Promise<TSubmitContext | null> {
+export async function loadSubmitContext(userId: string, slug: string, opts: { rateLimit?: TRateLimitCheck; now?: Date } = {}): Promise<TSubmitContext | null> {
+  const now = opts.now ?? new Date();
+  const hits = opts.rateLimit?.hits ?? [];
   const rows = await withDatabase(() => db.$queryRaw<TRow[]>`
-    SELECT s."id", s."slug", s."version", s."contentHash",
+    WITH hits AS (${rateLimitCountSql(hits, now)})
+    SELECT EXISTS (SELECT 1 FROM "User" u WHERE u."id" = ${userId}) AS "userExists",
+           (SELECT json_agg(json_build_object('key', h."key", 'count', h."count")) FROM hits h) AS "rateLimits",
+           s."id", s."slug", s."version", s."contentHash",
            p."hintsUnlocked", p."gaveUp", p."solutionViewed", p."openedAt",
            EXISTS (SELECT 1 FROM "Attempt" a WHERE a."userId" = ${userId} AND a."scenarioSlug" = ${slug} AND a."passed") AS "hadPassed"
     FROM (SELECT 1) AS one
@@ -47,7 +60,12 @@ export async function loadSubmitContext(userId: string, slug: string): Promise<T
     ) AS s ON TRUE
     LEFT JOIN "ScenarioProgress" AS p ON p."userId" = ${userId} AND p."scenarioSlug" = ${slug}`);
   const row = rows[0];
-  if (!row || row.id === null || row.slug === null || row.version === null || row.contentHash === null) return null;
+  if (!row?.userExists) throw new AppError('UNAUTHENTICATED', SIGN_IN_TO_CONTINUE);
+  if (opts.rateLimit) {
+    const counted = typeof row.rateLimits === 'string' ? (JSON.parse(row.rateLimits) as TRateLimitRow[]) : (row.rateLimits ?? []);
+    opts.rateLimit.enforce(await settleRateLimitHits(hits, counted, now));
+  }
+  if (row.id === null || row.slug === null || row.version === null || row.contentHash === null) return null;
   const scenario = await withScenarioContent({ id: row.id, slug: row.slug, version: Number(row.version), contentHash: row.contentHash });
   if (!scenario) return null;
   const progress: TScenarioProgress =

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { requireUser } from '@/lib/auth';
+import { requireSessionUserId, requireUser } from '@/lib/auth';
 import { AppError, toErrorResponse } from '@/lib/errors';
-import { enforceRateLimit } from '@/lib/security/rate-limit';
+import { rateLimitCheck } from '@/lib/security/rate-limit';
 import { submitAttempt } from '@/lib/db/attempt/submit-attempt';
 import { listOwnAttempts } from '@/lib/db/attempt/list-own-attempts';
 import { readJsonBody, MAX_BODY_BYTES } from '../_lib/read-json-body';
@@ -25,18 +25,19 @@ const ZIdempotencyKey = z
 export async function POST(req: Request, ctx: TSlugContext): Promise<Response> {
   try {
     const slug = await slugOf(ctx);
-    const user = await requireUser();
-    await enforceRateLimit('submit', req, user.id);
+    // The session only: submitAttempt's first query checks that the user exists and counts the rate limit.
+    const userId = await requireSessionUserId();
     const rawKey = req.headers.get('idempotency-key');
     const key = rawKey === null ? null : ZIdempotencyKey.safeParse(rawKey);
     if (key && !key.success) throw new AppError('BAD_REQUEST', key.error.issues[0]?.message ?? 'invalid Idempotency-Key');
     const body = ZSubmitBody.parse(await readJsonBody(req));
     const result = await submitAttempt({
-      userId: user.id,
+      userId,
       slug,
       yaml: body.yaml,
       startedAt: body.startedAt ? new Date(body.startedAt) : undefined,
       idempotencyKey: key ? key.data : null,
+      rateLimit: rateLimitCheck('submit', req, userId),
     });
     const { created, ...answer } = result;
     return Response.json(answer, { status: created ? 201 : 200, headers: created ? {} : { 'idempotent-replayed': 'true' } });
