@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { outagePageResponse } from '@/lib/db/outage-gate';
 import { createPageCsp, cspRequestHeaders, withCspHeader } from '@/lib/security/csp';
 
 // next-auth v4's session cookie names (the secure one is used when NEXTAUTH_URL is https).
@@ -30,6 +31,9 @@ export function signInRedirect(request: NextRequest): NextResponse | null {
  * of its own sets its own CSP), then rendering with a fresh CSP nonce that Next puts on its scripts.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  // While the database is unreachable, pages answer 503 with their own document (and its own strict CSP).
+  const outage = await outagePageResponse(request);
+  if (outage) return outage;
   const redirect = signInRedirect(request);
   if (redirect) return redirect;
   const csp = createPageCsp();
