@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { answersToYaml, cellKey, yamlToAnswers } from './predict-answers';
+import { answersToYaml, cellKey, cycleAnswer, withAnswer, yamlToAnswers } from './predict-answers';
 
 const cells = [
   { from: 'prod/web', to: 'prod/db', port: 5432, protocol: 'TCP' },
@@ -27,5 +27,22 @@ describe('predict answers', () => {
   it('ignores answers for cells that are not asked', () => {
     const text = answersToYaml([{ from: 'x/y', to: 'x/z', port: 1, protocol: 'TCP' }], { 'x/y|x/z|1|TCP': true });
     expect(yamlToAnswers(cells, text)).toEqual({});
+  });
+});
+
+describe('answer changes', () => {
+  it('cycles not answered → allowed → denied → not answered', () => {
+    expect(cycleAnswer(undefined)).toBe(true);
+    expect(cycleAnswer(true)).toBe(false);
+    expect(cycleAnswer(false)).toBeUndefined();
+  });
+
+  it('sets and clears one answer without touching the others or the input', () => {
+    const before = { a: true, b: false };
+    expect(withAnswer(before, 'c', false)).toEqual({ a: true, b: false, c: false });
+    const cleared = withAnswer(before, 'a', undefined);
+    expect(cleared).toEqual({ b: false });
+    expect('a' in cleared).toBe(false);
+    expect(before).toEqual({ a: true, b: false });
   });
 });

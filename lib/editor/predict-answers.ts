@@ -35,3 +35,16 @@ export function yamlToAnswers(cells: TCell[], text: string): TPredictAnswers {
   }
   return out;
 }
+
+/** The next value of a cell when the learner cycles it: not answered → allowed → denied → not answered. */
+export function cycleAnswer(value: boolean | undefined): boolean | undefined {
+  return value === undefined ? true : value ? false : undefined;
+}
+
+/** A copy of the answers with one cell set (true/false) or cleared (undefined, so it is left out of the submission). */
+export function withAnswer(answers: TPredictAnswers, key: string, value: boolean | undefined): TPredictAnswers {
+  const next = { ...answers };
+  if (value === undefined) delete next[key];
+  else next[key] = value;
+  return next;
+}
