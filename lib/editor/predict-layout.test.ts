@@ -1,6 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
-import { cellKey, type TCell } from './predict-answers';
-import { askedPositions, compareEndpoints, comparePorts, keyToMove, layoutPredict, moveInTable, type TGridMove, type TPredictTable } from './predict-layout';
+import { gradeSubmission } from '@/lib/scenarios/grade';
+import { redactReport, toLearnerScenario } from '@/lib/scenarios/learner-view';
+import { parseScenarioYaml } from '@/lib/scenarios/parse-scenario';
+import { answersToYaml, cellKey, type TCell } from './predict-answers';
+import { askedCellsOfResult, askedPositions, compareEndpoints, comparePorts, keyToMove, layoutPredict, moveInTable, type TGridMove, type TPredictTable } from './predict-layout';
 
 const c = (from: string, to: string, port: number | string, protocol = 'TCP'): TCell => ({ from, to, port, protocol });
 
@@ -146,5 +151,56 @@ describe('moveInTable', () => {
     expect(keyToMove('Home', true)).toBe('first');
     expect(keyToMove('End', true)).toBe('last');
     expect(keyToMove('a', false)).toBeNull();
+  });
+});
+
+describe('askedCellsOfResult', () => {
+  const dir = path.join(__dirname, '../../content/scenarios');
+  const predicts = readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => parseScenarioYaml(readFileSync(path.join(dir, f), 'utf8')).content!)
+    .filter((s) => s.kind === 'predict');
+
+  it('finds predict scenarios in the content, some with matrix ports that leave flows out', () => {
+    expect(predicts.length).toBeGreaterThanOrEqual(5);
+    expect(predicts.some((s) => s.expectations.some((e) => s.ports && !s.ports.some((p) => p.port === e.port && p.protocol === e.protocol)))).toBe(true);
+  });
+
+  // Every other cell answered "allowed" (some right, some wrong), the rest unanswered.
+  function graded(scenario: (typeof predicts)[number], revealed: boolean) {
+    const { cells } = toLearnerScenario(scenario, { hintsUnlocked: 0 });
+    const answers = Object.fromEntries(cells.filter((_, i) => i % 2 === 0).map((c) => [cellKey(c), true]));
+    const report = redactReport(gradeSubmission(scenario, answersToYaml(cells, answers)), { revealed });
+    return { cells, answers, report, asked: askedCellsOfResult(report.matrix!, report.expectations) };
+  }
+
+  it('after the reveal gives back exactly the asked cells of every predict scenario, laid out like the answer sheet', () => {
+    for (const scenario of predicts) {
+      const { cells, answers, report, asked } = graded(scenario, true);
+      expect({ slug: scenario.slug, keys: asked.map(cellKey).sort() }).toEqual({ slug: scenario.slug, keys: [...new Set(cells.map(cellKey))].sort() });
+      for (const a of asked) {
+        expect(a.graded.actual).toBe(answers[cellKey(a)] === undefined ? null : 'allowed');
+        const truth = report.expectations.find((e) => cellKey(e) === cellKey(a))!.expected;
+        expect(a.graded.expected).toBe(truth);
+        expect(a.graded.mismatch).toBe(a.graded.actual !== truth);
+      }
+      const ids = (t: ReturnType<typeof layoutPredict>) => t.tables.map((x) => [x.id, x.rows, x.cols]);
+      expect(ids(layoutPredict(asked))).toEqual(ids(layoutPredict(cells)));
+    }
+  });
+
+  it('before the reveal has every wrong or unanswered cell with its truth, and right ones only as answers', () => {
+    for (const scenario of predicts) {
+      const { cells, answers, report, asked } = graded(scenario, false);
+      const keys = new Set(cells.map(cellKey));
+      for (const a of asked) expect(keys.has(cellKey(a))).toBe(true);
+      const failed = report.expectations;
+      expect(failed.every((e) => !e.passed)).toBe(true);
+      for (const f of failed) expect(asked.find((a) => cellKey(a) === cellKey(f))?.graded).toMatchObject({ expected: f.expected, mismatch: true });
+      for (const a of asked.filter((x) => !failed.some((f) => cellKey(f) === cellKey(x)))) {
+        expect(a.graded).toEqual({ actual: answers[cellKey(a)] ? 'allowed' : null });
+        expect(a.graded.actual).toBe('allowed');
+      }
+    }
   });
 });

@@ -3,6 +3,7 @@
  * port/protocol), and the keyboard moves between the asked cells of one table. Pure, so the answer grid and the
  * graded result grid lay out the same flows the same way.
  */
+import type { GradeMatrix, MatrixCell } from '@/lib/scenarios/grade';
 import { cellKey, type TCell } from './predict-answers';
 
 /** One port/protocol's table: only the sources and destinations that are asked on it; `cells[row][col]` is null when not asked. */
@@ -151,4 +152,39 @@ export function keyToMove(key: string, ctrl: boolean): TGridMove | null {
     default:
       return null;
   }
+}
+
+/** A cell of a graded predict matrix, with its grade. */
+export type TGradedCell = TCell & { graded: MatrixCell };
+
+/** A graded flow of the result (a failed one, or any after the reveal); `actual` is the learner's answer. */
+export type TGradedFlow = TCell & { expected: 'allowed' | 'denied'; actual: 'allowed' | 'denied' | 'unanswered' };
+
+/**
+ * The asked cells of a graded predict result, so the result grid can use the answer sheet's layout.
+ * 1. From the matrix: a cell is asked when it carries an expectation or an answer (the grader sets `expected` on
+ *    every asked cell, the redaction before the reveal drops it only from right answers, which keep their
+ *    `actual`, and the answer sheet cannot answer a cell that is not asked).
+ * 2. The matrix only has the scenario's `ports:`, so graded flows on other ports are added from `flows` (the
+ *    failed ones before the reveal, all of them after it); right answers there stay unknown until the reveal.
+ */
+export function askedCellsOfResult(matrix: GradeMatrix, flows: readonly TGradedFlow[]): TGradedCell[] {
+  const out: TGradedCell[] = [];
+  for (const grid of matrix.grids) {
+    grid.cells.forEach((row, i) =>
+      row.forEach((graded, j) => {
+        if (graded.expected !== undefined || graded.actual !== null) {
+          out.push({ from: matrix.endpoints[i], to: matrix.endpoints[j], port: grid.port, protocol: grid.protocol, graded });
+        }
+      }),
+    );
+  }
+  const seen = new Set(out.map(cellKey));
+  for (const f of flows) {
+    if (seen.has(cellKey(f))) continue;
+    seen.add(cellKey(f));
+    const actual = f.actual === 'unanswered' ? null : f.actual;
+    out.push({ from: f.from, to: f.to, port: f.port, protocol: f.protocol, graded: { actual, expected: f.expected, mismatch: actual !== f.expected } });
+  }
+  return out;
 }

@@ -3,6 +3,7 @@
 import { describeFlow, formatFlow } from '@/lib/editor/cluster-view';
 import type { TAttemptResponse } from './types';
 import { ConnectivityMatrix } from './connectivity-matrix';
+import { PredictResultGrid } from './predict-result-grid';
 
 /** The editor line a result row can point at. */
 function LineButton({ line, onShowLine, label }: { line: number | null | undefined; onShowLine(line: number): void; label?: string }) {
@@ -151,9 +152,13 @@ export function ResultPanel({ result, onShowLine, kind }: { result: TAttemptResp
 
       {result.matrix && (
         <details open={!result.pass}>
-          <summary className="cursor-pointer font-semibold">Connectivity matrix</summary>
+          <summary className="cursor-pointer font-semibold">{kind === 'predict' ? 'Your answers vs the truth' : 'Connectivity matrix'}</summary>
           <div className="mt-2">
-            <ConnectivityMatrix matrix={result.matrix} mode={kind} />
+            {kind === 'predict' ? (
+              <PredictResultGrid matrix={result.matrix} flows={result.expectations ?? result.failed} />
+            ) : (
+              <ConnectivityMatrix matrix={result.matrix} mode={kind} />
+            )}
           </div>
         </details>
       )}
