@@ -10,7 +10,7 @@ import type { TAuthorForm, TFormSection } from '@/lib/authoring/author-form';
 import type { TAuthorValidation } from '@/lib/authoring/validate';
 import { sectionSizeErrors } from '@/lib/authoring/section-limits';
 import { toggleExpectationYaml } from '@/lib/authoring/expectation-toggle';
-import { TOPICS } from '@/lib/scenarios/schema';
+import { TOPICS } from '@/lib/scenarios/topics';
 import { AuthorMatrix, type TMatrixClick } from './author-matrix';
 import { SECTION_LABELS, ValidationPanel } from './validation-panel';
 import { apiErrorMessage } from '@/app/_components/api-error';

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
-import { TOPICS } from '@/lib/scenarios/schema';
+import { TOPICS } from '@/lib/scenarios/topics';
 
 async function start(body: unknown): Promise<{ id: string } | { error: string }> {
   try {

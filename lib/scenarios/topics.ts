@@ -1,0 +1,23 @@
+/** Topic ids a scenario may list (content/README.md explains each one). No imports: client components use it. */
+export const TOPICS = [
+  'default-deny',
+  'allow-all',
+  'ingress',
+  'egress',
+  'pod-selector',
+  'namespace-selector',
+  'and-vs-or',
+  'match-expressions',
+  'ports',
+  'udp-sctp',
+  'named-ports',
+  'end-port',
+  'ip-block',
+  'dns',
+  'monitoring',
+  'union',
+  'policy-types',
+  'fix-it',
+  'predict',
+  'multi-tier',
+] as const;
