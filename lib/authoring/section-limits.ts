@@ -11,9 +11,10 @@ const KIB = 1024;
 
 /**
  * Largest accepted size of each section, in UTF-8 bytes. The largest section in content/ is 3.3 KB
- * (ecommerce-three-tier's expectations; cluster 1.4 KB, solution 2.0 KB, task 1.0 KB), so 64 KiB leaves
- * a margin of about 20× while keeping one section's parse and check well under a second
- * (docs/operations.md, "Author input limits").
+ * (ecommerce-three-tier's expectations; cluster 1.4 KB, solution 2.0 KB, task 1.0 KB, ports 56 B), so the
+ * margin is about 20× (ports and requirements: about 140×). It also fits AUTHOR_LIMITS (validate.ts): 200 pods,
+ * 400 expectations or 2000 solution lines take 30–60 KB. Measured worst case at these caps: about 150 ms
+ * for one validation (a 64 KiB policy text of 1000-key mappings through the engine's fallback parser).
  */
 export const SECTION_MAX_BYTES: Record<TCappedSection, number> = {
   cluster: 64 * KIB,
