@@ -4,9 +4,9 @@ import { isScalar, visit, type Document } from 'yaml';
  * Most keys one mapping of author YAML may have. Everything downstream of the form (content:check's loader,
  * the engine's fallback parser) asks the `yaml` package for unique keys, which scans the mapping for every
  * key: quadratic, 16 000 keys took 2.4 s. No scenario needs more than a few dozen keys in a mapping (the
- * labels of one pod), so 1000 keeps that scan to a few milliseconds.
+ * labels of one pod, the 18 top-level fields), so 256 keeps that scan negligible.
  */
-export const MAX_MAPPING_KEYS = 1000;
+export const MAX_MAPPING_KEYS = 256;
 
 /**
  * Offsets of the keys that repeat an earlier key of the same mapping, with the `yaml` package's notion of
