@@ -5,10 +5,13 @@
  * - markup injected into the served HTML (as if the sanitizer let it through) does not run: an inline script
  *   without the nonce, an external script, an event handler and a foreign image are all refused, while the same
  *   inline script carrying the page's nonce runs (the control that shows the injection itself works);
- * - eval is refused.
+ * - eval is refused;
+ * - the other pages (progress, attempts, cohorts, a running drill, the author list and editor) raise no violation.
  * Violations are collected by an init script (it runs before the page's own scripts and is not subject to CSP).
  */
+import { randomBytes } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
+import { db } from '@/lib/db/client';
 import { describeBrowser, newPage, setEditorText, signUpViaUi, uniqueEmail, useAppAndBrowser } from '@/tests/e2e/harness';
 
 type TViolation = { directive: string; blocked: string; sample: string };
@@ -76,6 +79,10 @@ describeBrowser('CSP with per-request nonces in the browser', () => {
   const suite = useAppAndBrowser();
   const email = uniqueEmail('csp');
 
+  afterAll(async () => {
+    await db.$disconnect();
+  });
+
   it('catalog, sign-up, an exercise with live diagnostics: everything runs, no violation', async () => {
     const { context, page } = await newPage(suite.browser, suite.app.baseUrl);
     try {
@@ -120,6 +127,43 @@ describeBrowser('CSP with per-request nonces in the browser', () => {
       await expectClean(page, watch, 'sign-in');
     } finally {
       await context.close();
+    }
+  });
+
+  it('the other pages, for a learner in a drill and for an instructor in the editor: no violation', async () => {
+    const { context, page } = await newPage(suite.browser, suite.app.baseUrl);
+    const author = uniqueEmail('csp-author');
+    const slug = `csp-${randomBytes(4).toString('hex')}`;
+    try {
+      const watch = await watchCsp(context, page);
+      await signUpViaUi(page, author, PASSWORD, '/drills');
+      for (const path of ['/', '/progress', '/attempts', '/cohorts', '/no-such-page']) {
+        await page.goto(path);
+        await expectHydrated(page);
+        await expectClean(page, watch, path);
+      }
+      // A running drill: started through the JSON API like any tool would, then opened.
+      const id = await page.evaluate(async () => {
+        const res = await fetch('/api/drills/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenarios: ['default-deny-ingress'], minutes: 5, feedback: 'end' }) });
+        return ((await res.json()) as { id: string }).id;
+      });
+      await page.goto(`/drills/session/${id}`);
+      await page.locator('[data-editor-ready="true"] .cm-content').first().waitFor();
+      await expectClean(page, watch, 'drill');
+      // The author editor (two CodeMirror editors and the matrix) for a new scenario.
+      await db.user.update({ where: { email: author }, data: { role: 'instructor' } });
+      await page.goto('/author');
+      const newForm = page.locator('form', { has: page.getByRole('heading', { name: 'New scenario' }) });
+      await newForm.getByLabel(/Slug/).fill(slug);
+      await newForm.getByLabel('Title').fill('CSP check');
+      await newForm.getByRole('button', { name: 'Create' }).click();
+      await page.waitForURL((u) => u.pathname === `/author/${slug}`);
+      await page.locator('#solution-editor .cm-content').waitFor();
+      await expectHydrated(page);
+      await expectClean(page, watch, 'author');
+    } finally {
+      await context.close();
+      await db.scenario.deleteMany({ where: { slug } });
     }
   });
 
