@@ -1,7 +1,8 @@
 /**
  * The exercise page in a real browser: NetworkPolicy-aware completion, hover docs, live diagnostics, Ctrl+Enter,
  * result rows that highlight their line, the keyboard escape (Esc then Tab), the vim toggle remembered per user,
- * drafts across reloads and a lost session, hints, give-up with the solution diff, and the predict grid.
+ * drafts across reloads and a lost session, hints, give-up with the solution diff, and the predict answer grid
+ * (keyboard, results in the same layout, the list view).
  * With E2E_SCREENSHOTS set, it also saves screenshots of the page with feedback and of the predict grid (README).
  */
 import type { Page } from 'playwright-core';
@@ -135,7 +136,7 @@ describeBrowser('exercise page', () => {
     }
   }, 180_000);
 
-  it('give-up shows the solution with a diff against the answer; predict grid is graded per cell', async () => {
+  it('give-up shows the solution with a diff against the answer', async () => {
     const { context, page } = await newPage(suite.browser, suite.app.baseUrl);
     page.on('dialog', (d) => void d.accept());
     try {
@@ -150,20 +151,93 @@ describeBrowser('exercise page', () => {
       expect(await panel.innerText()).toMatch(/Reference solution[\s\S]*podSelector: \{\}/);
       await panel.getByText('Your answer vs the solution').click();
       expect(await panel.innerText()).toMatch(/only in the solution:\s*\n?\s*metadata:/);
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
 
+  // predict-union's 10 flows lie in three tables (80, 8080, 9090/TCP); rows and columns sorted by namespace/pod.
+  it('predict: answered in the grid with the keyboard (arrows, a/d, Space/Enter), graded in the same grid; the list view still works and is remembered', async () => {
+    const { context, page } = await newPage(suite.browser, suite.app.baseUrl);
+    try {
+      await signUpViaUi(page, uniqueEmail('predict'));
       await page.goto('/scenarios/predict-union');
-      const grid = page.getByTestId('predict-grid');
-      await grid.waitFor();
-      const groups = grid.locator('fieldset');
-      const n = await groups.count();
-      expect(n).toBeGreaterThanOrEqual(6);
-      for (let i = 0; i < n; i++) await groups.nth(i).getByLabel('✓ allowed').check();
-      await page.getByTestId('submit').click();
-      await page.getByTestId('result-panel').waitFor();
-      const text = await page.getByTestId('result-panel').innerText();
-      expect(text).toMatch(/expected\s+denied,\s+you answered\s+allowed/);
-      expect(text).toMatch(new RegExp(`\\d+ of ${n} checks`));
+      const sheet = page.getByTestId('predict-grid');
+      await sheet.waitFor();
+      expect(await sheet.getAttribute('data-view')).toBe('grid');
+      const tables = sheet.getByTestId('predict-table');
+      expect(await tables.evaluateAll((ts) => ts.map((t) => t.getAttribute('data-port')))).toEqual(['80/TCP', '8080/TCP', '9090/TCP']);
+      expect(await sheet.getByTestId('predict-count').innerText()).toBe('0 of 10 flows answered');
+      // a real table: column and row headers, inert cells that are not asked, one Tab stop per table
+      const first = tables.first();
+      expect(await first.locator('thead th[scope="col"]').allInnerTexts()).toEqual([expect.stringContaining('from'), 'media/frontend', 'other/client']);
+      expect(await first.locator('tbody th[scope="row"]').allInnerTexts()).toEqual(['media/thumbnailer', 'media/transcoder', 'monitoring/prometheus']);
+      expect(await first.locator('td[data-asked="false"]').count()).toBe(3);
+      expect(await first.locator('td[data-asked="false"] button').count()).toBe(0);
+      for (let i = 0; i < 3; i++) expect(await tables.nth(i).locator('button[tabindex="0"]').count()).toBe(1);
+
+      const active = () => page.evaluate(() => ({ key: document.activeElement?.getAttribute('data-key'), label: document.activeElement?.getAttribute('aria-label') }));
+      const press = async (...keys: string[]) => {
+        for (const k of keys) await page.keyboard.press(k);
+      };
+      // Tab from the layout toggle reaches the first table's first flow
+      await sheet.getByRole('button', { name: 'List' }).focus();
+      await press('Tab');
+      expect((await active()).key).toBe('media/thumbnailer|media/frontend|80|TCP');
+      await press('d', 'ArrowRight', 'a', 'ArrowDown', 'a');
+      expect(await active()).toEqual({ key: 'monitoring/prometheus|other/client|80|TCP', label: 'monitoring/prometheus to other/client on 80/TCP: allowed' });
+      expect(await first.locator('[data-value="denied"]').innerText()).toBe('✗ denied');
+      // Tab leaves the table for the next one (not the next cell)
+      await press('Tab');
+      expect((await active()).key).toBe('media/frontend|media/thumbnailer|8080|TCP');
+      await press('d', 'ArrowRight', 'a', 'ArrowDown', 'd', 'ArrowDown', 'd');
+      expect((await active()).key).toBe('other/client|media/transcoder|8080|TCP');
+      await press('Tab');
+      expect((await active()).key).toBe('media/frontend|media/transcoder|9090|TCP');
+      // Space cycles not answered → allowed; Enter cycles allowed → denied: one wrong answer on purpose
+      await press('d', 'ArrowDown', 'Space', 'ArrowLeft', 'Enter', 'Enter');
+      expect(await active()).toEqual({ key: 'monitoring/prometheus|media/thumbnailer|9090|TCP', label: 'monitoring/prometheus to media/thumbnailer on 9090/TCP: denied' });
+      expect(await page.getByTestId('predict-announce').innerText()).toMatch(/^monitoring\/prometheus to media\/thumbnailer on 9090\/TCP: denied\. 10 of 10 answered$/);
+      expect(await sheet.getByTestId('predict-count').innerText()).toBe('10 of 10 flows answered');
+      // a cycle past denied clears the cell, and `a` sets it back (then `d` again: still the wrong answer)
+      await press('Space');
+      expect(await sheet.getByTestId('predict-count').innerText()).toBe('9 of 10 flows answered');
+      await press('a', 'd');
+
+      // Ctrl+Enter on a cell submits without changing it
+      await press('ControlOrMeta+Enter');
+      const result = page.getByTestId('result-panel');
+      await result.waitFor();
+      expect((await active()).label).toBe('monitoring/prometheus to media/thumbnailer on 9090/TCP: denied');
+      const text = await result.innerText();
+      expect(text).toMatch(/9 of 10 checks/);
+      expect(text).toMatch(/monitoring\/prometheus → media\/thumbnailer :9090\/TCP\s+expected\s+allowed,\s+you answered\s+denied/);
+      // the results in the answer sheet's layout: 9 right, 1 wrong with the truth
+      const graded = result.getByTestId('predict-result-grid');
+      expect(await graded.getByTestId('predict-table').evaluateAll((ts) => ts.map((t) => t.getAttribute('data-port')))).toEqual(['80/TCP', '8080/TCP', '9090/TCP']);
+      expect(await graded.locator('[data-verdict="right"]').count()).toBe(9);
+      const wrong = graded.locator('[data-verdict="wrong"]');
+      expect(await wrong.getAttribute('data-key')).toBe('monitoring/prometheus|media/thumbnailer|9090|TCP');
+      expect(await wrong.innerText()).toMatch(/you answered denied, it is allowed: wrong/);
       await saveScreenshot(page, 'exercise-predict');
+
+      // the list view: same answers, editable, remembered across a reload, and it submits
+      await sheet.getByRole('button', { name: 'List' }).click();
+      expect(await sheet.getAttribute('data-view')).toBe('list');
+      const groups = sheet.locator('fieldset');
+      expect(await groups.count()).toBe(10);
+      const wrongGroup = groups.filter({ hasText: 'monitoring/prometheus → media/thumbnailer :9090/TCP' });
+      expect(await wrongGroup.getByLabel('✗ denied').isChecked()).toBe(true);
+      await wrongGroup.getByLabel('✓ allowed').check();
+      await page.reload();
+      await sheet.waitFor();
+      await page.waitForFunction(() => document.querySelector('[data-testid="predict-grid"]')?.getAttribute('data-view') === 'list');
+      await sheet.getByRole('button', { name: 'Grid' }).click();
+      expect(await sheet.locator('[data-key="monitoring/prometheus|media/thumbnailer|9090|TCP"]').getAttribute('data-value')).toBe('allowed');
+      await sheet.getByRole('button', { name: 'List' }).click();
+      await page.getByTestId('submit').click();
+      await page.getByTestId('result-status').filter({ hasText: 'Passed' }).waitFor();
+      expect(await page.getByTestId('result-score').innerText()).toMatch(/10 of 10 checks/);
     } finally {
       await context.close();
     }

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import type { GradeMatrix, MatrixCell } from '@/lib/scenarios/grade';
 import { cellKey } from '@/lib/editor/predict-answers';
 import { askedCellsOfResult, layoutPredict, type TGradedFlow } from '@/lib/editor/predict-layout';
@@ -6,15 +5,11 @@ import { InertCell, PredictTable } from './predict-table';
 
 const SYMBOL = { allowed: '✓', denied: '✗' } as const;
 
-function cellView(g: MatrixCell): { visible: ReactNode; label: string; className: string; verdict: 'right' | 'wrong' | 'unanswered' } {
+function cellView(g: MatrixCell): { visible: string; label: string; className: string; verdict: 'right' | 'wrong' | 'unanswered' } {
   if (g.actual === null) {
     const truth = g.expected ? `; it is ${g.expected}` : '';
     return {
-      visible: (
-        <>
-          ?{g.expected && <span className="ml-0.5">{SYMBOL[g.expected]}</span>}
-        </>
-      ),
+      visible: g.expected ? `? → ${SYMBOL[g.expected]}` : '?',
       label: `not answered${truth}`,
       className: 'bg-amber-50 text-amber-900 ring-1 ring-inset ring-amber-400',
       verdict: 'unanswered',
@@ -22,19 +17,14 @@ function cellView(g: MatrixCell): { visible: ReactNode; label: string; className
   }
   if (g.mismatch && g.expected) {
     return {
-      visible: (
-        <>
-          <s className="opacity-70">{SYMBOL[g.actual]}</s>
-          <span className="ml-0.5">{SYMBOL[g.expected]}</span>
-        </>
-      ),
+      visible: `${SYMBOL[g.actual]} → ${SYMBOL[g.expected]}`,
       label: `you answered ${g.actual}, it is ${g.expected}: wrong`,
       className: 'bg-rose-100 font-bold text-rose-900 ring-1 ring-inset ring-rose-400',
       verdict: 'wrong',
     };
   }
   // Right: either marked so (after the reveal), or redacted to the answer alone (before it, right answers lose `expected`).
-  return { visible: <>{SYMBOL[g.actual]}=</>, label: `you answered ${g.actual}: right`, className: 'bg-emerald-50 font-semibold text-emerald-900', verdict: 'right' };
+  return { visible: `${SYMBOL[g.actual]} =`, label: `you answered ${g.actual}: right`, className: 'bg-emerald-50 font-semibold text-emerald-900', verdict: 'right' };
 }
 
 /**
@@ -47,8 +37,8 @@ export function PredictResultGrid({ matrix, flows }: { matrix: GradeMatrix; flow
     <div className="space-y-2" data-testid="predict-result-grid">
       <p className="text-xs text-slate-600">
         Rows are sources, columns destinations, as in your answer sheet. <span aria-hidden="true">✓</span> allowed,{' '}
-        <span aria-hidden="true">✗</span> denied; <span aria-hidden="true">=</span> your answer is right; a struck-through answer is wrong and is
-        followed by the truth; <span aria-hidden="true">?</span> not answered.
+        <span aria-hidden="true">✗</span> denied; <span aria-hidden="true">=</span> your answer is right; <span aria-hidden="true">→</span> a wrong answer, then the truth;{' '}
+        <span aria-hidden="true">?</span> not answered.
       </p>
       <div className="flex flex-wrap items-start gap-4">
         {layout.tables.map((t) => (
@@ -61,7 +51,7 @@ export function PredictResultGrid({ matrix, flows }: { matrix: GradeMatrix; flow
               const v = cellView(c.graded);
               return (
                 <td
-                  className={`border-b border-slate-200 px-2 py-1 text-center font-mono ${v.className}`}
+                  className={`whitespace-nowrap border-b border-slate-200 px-2 py-1 text-center font-mono text-sm ${v.className}`}
                   title={`${from} → ${to}: ${v.label}`}
                   data-testid="predict-result-cell"
                   data-key={cellKey(c)}
