@@ -10,7 +10,10 @@ function staticContentSecurityPolicy() {
   return ["default-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"].join('; ');
 }
 
-/** Headers on every response (pages, API, static files). Tested in tests/security/headers.test.ts. */
+/**
+ * Headers on every response (pages, API, static files); on pages proxy.ts replaces the CSP with the nonce one.
+ * Tested in tests/security/headers.test.ts.
+ */
 function securityHeaders(isDev) {
   return [
     { key: 'Content-Security-Policy', value: staticContentSecurityPolicy() },
