@@ -46,6 +46,7 @@ export function PredictResultGrid({ matrix, flows }: { matrix: GradeMatrix; flow
             key={t.id}
             table={t}
             caption={`Port ${t.port}/${t.protocol}`}
+            scrollFocusable
             renderCell={(c, from, to) => {
               if (!c) return <InertCell />;
               const v = cellView(c.graded);

@@ -11,10 +11,13 @@ export function PredictTable<C extends TCell>(props: {
   table: TPredictTable<C>;
   caption: ReactNode;
   renderCell: (cell: C | null, from: string, to: string) => ReactNode;
+  /** A table without focusable cells (the result grid) makes its scrolling box a Tab stop, so the keyboard can scroll it. */
+  scrollFocusable?: boolean;
 }) {
-  const { table, caption, renderCell } = props;
+  const { table, caption, renderCell, scrollFocusable } = props;
+  const scroll = scrollFocusable ? { tabIndex: 0, role: 'region', 'aria-label': `Port ${table.port}/${table.protocol}` } : {};
   return (
-    <div className="max-h-[70vh] max-w-full overflow-auto rounded border border-slate-300 bg-white">
+    <div className="max-h-[70vh] max-w-full overflow-auto rounded border border-slate-300 bg-white" {...scroll}>
       <table className="border-separate border-spacing-0 text-xs" data-testid="predict-table" data-port={table.id}>
         <caption className="px-2 py-1 text-left text-sm font-semibold">{caption}</caption>
         <thead>
