@@ -2,12 +2,21 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseAllDocuments
 import type { Document as YamlDocument, Node as YamlNode } from 'yaml';
 import type { Diagnostic, ParseOptions, ParseResult, ParsedObject, SourcePos } from './types';
 import { fastParseDocuments, YAML11_BOOLEANS } from './yaml-fast/parse-fast';
+import { errorsWithDuplicateKeys } from './yaml-keys';
 
-/** Default limits for hostile input; see ParseOptions. */
-export const DEFAULT_LIMITS = { maxBytes: 256 * 1024, maxDocuments: 1000, maxDepth: 64, maxAliasCount: 100 } as const;
+/**
+ * Default limits for hostile input; see ParseOptions and ParseDocumentsOptions. maxMappingKeys: Kubernetes
+ * sets no count on labels or selectors, but a NetworkPolicy's own mappings have at most 5 fields, and the
+ * largest labels or matchLabels map in the corpus has 4 keys (kubectl-exported objects: a few dozen labels
+ * and annotations); 1000 is a wide margin for real manifests, while a 256 KiB text can hold about 60 000 keys,
+ * which every selector match would then walk.
+ */
+export const DEFAULT_LIMITS = { maxBytes: 256 * 1024, maxDocuments: 1000, maxDepth: 64, maxAliasCount: 100, maxMappingKeys: 1000 } as const;
 
 /** Options of parseDocuments beyond the limits. */
 export type ParseDocumentsOptions = ParseOptions & {
+  /** Most keys one mapping may have (default DEFAULT_LIMITS.maxMappingKeys); a document with a larger one is refused. */
+  maxMappingKeys?: number;
   /** Unpack `kind: List` / `*List` documents with an `items` array into one object per item (default true). */
   unpackLists?: boolean;
   /** Try the fast reader for the common YAML subset first (default true; false = always the yaml package). */
@@ -101,7 +110,7 @@ function convert(node: unknown, path: string, depth: number, w: Walk, record: bo
       const key = typeof k === 'string' ? k : k === null || k === undefined ? '' : typeof k === 'object' ? JSON.stringify(k) : String(k);
       const p = childPath(path, key);
       if (record) {
-        // Duplicate keys are already errors (uniqueKeys), so each path is set once.
+        // Duplicate keys are already errors (errorsWithDuplicateKeys), so each path is set once.
         const pos = walkPos(w, (item.key as YamlNode | null)?.range?.[0]);
         if (pos) w.positions[p] = pos;
       }
@@ -181,6 +190,31 @@ export function estimateDepth(text: string): number {
   return max;
 }
 
+/** The first mapping in `value` (depth-first, document order) with more than `max` keys: its path and key count, or null. */
+function oversizedObject(value: unknown, path: string, max: number): { path: string; keys: number } | null {
+  if (value === null || typeof value !== 'object') return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const hit = oversizedObject(value[i], `${path}[${i}]`, max);
+      if (hit) return hit;
+    }
+    return null;
+  }
+  const keys = Object.keys(value);
+  if (keys.length > max) return { path, keys: keys.length };
+  for (const k of keys) {
+    const hit = oversizedObject((value as Record<string, unknown>)[k], childPath(path, k), max);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+// Worded like the API server's `Too many` field error (field.TooMany: "Too many: 13500: must have at most 1000 items").
+function tooManyKeysMessage(path: string, keys: number, max: number): string {
+  const body = `Too many: ${keys}: must have at most ${max} keys`;
+  return path ? `${path}: ${body}` : body;
+}
+
 /** Turns one document's value into objects (a List unpacked into its items, positions re-rooted per item). */
 function emitDocument(
   objects: ParsedObject[],
@@ -219,17 +253,27 @@ function emitDocument(
 /**
  * Parses YAML text (multi-document `---`; `kind: List` / `*List` unpacked) into plain objects with
  * 1-based field positions. Hostile input is refused with a 'Limit' diagnostic, never a hang:
- * size cap, document-count cap, nesting-depth cap and the yaml package's alias-expansion cap.
+ * size cap, document-count cap, nesting-depth cap, the yaml package's alias-expansion cap and a cap on the
+ * keys of one mapping.
  */
 export function parseDocuments(text: string, opts: ParseDocumentsOptions = {}): ParseResult {
   const maxBytes = opts.maxBytes ?? DEFAULT_LIMITS.maxBytes;
   const maxDocuments = opts.maxDocuments ?? DEFAULT_LIMITS.maxDocuments;
   const maxDepth = opts.maxDepth ?? DEFAULT_LIMITS.maxDepth;
   const maxAliasCount = opts.maxAliasCount ?? DEFAULT_LIMITS.maxAliasCount;
+  const maxMappingKeys = opts.maxMappingKeys ?? DEFAULT_LIMITS.maxMappingKeys;
   const unpack = opts.unpackLists ?? true;
   const diagnostics: Diagnostic[] = [];
   const objects: ParsedObject[] = [];
   const limit = (message: string, extra: Partial<Diagnostic> = {}): Diagnostic => ({ severity: 'error', type: 'Limit', path: '', message, ...extra });
+  // Both readers: a document with an oversized mapping yields the error instead of objects.
+  const keysWithinCap = (value: unknown, positions: Record<string, SourcePos>, rootPos: SourcePos | undefined, document: number): boolean => {
+    const big = oversizedObject(value, '', maxMappingKeys);
+    if (!big) return true;
+    const pos = positions[big.path] ?? rootPos;
+    diagnostics.push(limit(tooManyKeysMessage(big.path, big.keys, maxMappingKeys), { path: big.path, document, line: pos?.line, column: pos?.column }));
+    return false;
+  };
 
   // Cheap bound first: a UTF-16 code unit is at most 3 UTF-8 bytes.
   const size = text.length * 3 <= maxBytes ? text.length : utf8Length(text);
@@ -254,7 +298,7 @@ export function parseDocuments(text: string, opts: ParseDocumentsOptions = {}): 
       }
       for (let index = 0; index < fast.length; index++) {
         const d = fast[index];
-        if (d.root !== null) emitDocument(objects, d.root, d.positions, d.yaml11Booleans, d.rootPos ?? undefined, index, unpack);
+        if (d.root !== null && keysWithinCap(d.root, d.positions, d.rootPos ?? undefined, index)) emitDocument(objects, d.root, d.positions, d.yaml11Booleans, d.rootPos ?? undefined, index, unpack);
       }
       return { objects, diagnostics };
     }
@@ -262,7 +306,9 @@ export function parseDocuments(text: string, opts: ParseDocumentsOptions = {}): 
   const lc = new LineCounter();
   let docs;
   try {
-    docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+    // Not `uniqueKeys: true`: the package's check scans the mapping for every key (quadratic, seconds on a
+    // 256 KiB mapping); errorsWithDuplicateKeys gives the same errors in linear time.
+    docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
   } catch (e) {
     // The composer recurses per nesting level: absurd nesting overflows the stack before our depth check.
     if (e instanceof RangeError) {
@@ -277,10 +323,10 @@ export function parseDocuments(text: string, opts: ParseDocumentsOptions = {}): 
     return { objects, diagnostics };
   }
   list.forEach((doc, index) => {
-    const errs = doc.errors;
+    const errs = errorsWithDuplicateKeys(doc);
     // A broken document can yield hundreds of follow-on errors; the first few locate the problem.
     for (const err of errs.slice(0, 10)) {
-      const pos = posOf(lc, err.pos?.[0]);
+      const pos = posOf(lc, err.offset);
       const dup = err.code === 'DUPLICATE_KEY';
       diagnostics.push({
         severity: 'error',
@@ -310,7 +356,7 @@ export function parseDocuments(text: string, opts: ParseDocumentsOptions = {}): 
       diagnostics.push(limit(`too many alias expansions: the limit is ${maxAliasCount}`, { document: index, line: rootPos?.line, column: rootPos?.column }));
       return;
     }
-    emitDocument(objects, value, w.positions, w.yaml11Booleans, rootPos, index, unpack);
+    if (keysWithinCap(value, w.positions, rootPos, index)) emitDocument(objects, value, w.positions, w.yaml11Booleans, rootPos, index, unpack);
   });
   return { objects, diagnostics };
 }
