@@ -8,13 +8,13 @@ import { InertCell, PredictTable } from './predict-table';
 import { PredictList } from './predict-list';
 import { usePredictView, type TPredictView } from './predict-view-pref';
 
-/** What a cell's value is called, in labels and announcements. */
-export function answerText(value: boolean | undefined): string {
+// What a cell's value is called, in labels and announcements.
+function answerText(value: boolean | undefined): string {
   return value === undefined ? 'not answered' : value ? 'allowed' : 'denied';
 }
 
-/** `prod/web to prod/db on 5432/TCP`: the flow of a cell as screen readers hear it. */
-export function flowLabel(c: LearnerCell): string {
+// `prod/web to prod/db on 5432/TCP`: the flow of a cell as screen readers hear it.
+function flowLabel(c: LearnerCell): string {
   return `${c.from} to ${c.to} on ${c.port}/${c.protocol}`;
 }
 
