@@ -89,10 +89,15 @@ export function matrixEndpoints(cluster: Cluster): string[] {
 /** A (port, protocol) column of the connectivity matrix. */
 export type MatrixPort = { port: number | string; protocol: Protocol };
 
-/** The task's ports: `ports` when given, else the distinct ports of the expectations in order. */
+/**
+ * The task's ports: `ports` when given, else the distinct ports of the expectations in order. A predict task
+ * also gets every port it asks about after its `ports` (its answer sheet shows them anyway), so each asked flow
+ * has a cell; a write task's expectation ports stay hidden behind its `ports`.
+ */
 export function matrixPorts(scenario: TScenario): MatrixPort[] {
-  if (scenario.ports && scenario.ports.length > 0) return scenario.ports.map((p) => ({ port: p.port, protocol: p.protocol }));
-  return distinctPorts(scenario.expectations);
+  if (!scenario.ports || scenario.ports.length === 0) return distinctPorts(scenario.expectations);
+  const listed = scenario.ports.map((p) => ({ port: p.port, protocol: p.protocol }));
+  return scenario.kind === 'predict' ? distinctPorts([...listed, ...scenario.expectations]) : listed;
 }
 
 /** Distinct (port, protocol) pairs in first-seen order. */

@@ -273,3 +273,22 @@ describe('gradeSubmission: lint', () => {
     expect(gradeSubmission(egressExcept, egressExcept.solution!).lint).toEqual([]);
   });
 });
+
+describe('predict matrix ports', () => {
+  // predict-egress-and-ingress lists ports 8080 and 80 but also asks about 9090: that flow needs a cell too.
+  const predict = load('predict-egress-and-ingress');
+
+  it('has a grid for every asked port, listed ports first', () => {
+    const answers = predict.expectations.map((e) => ({ from: e.from, to: e.to, port: e.port, protocol: e.protocol, allowed: e.allowed }));
+    const report = gradeSubmission(predict, JSON.stringify({ answers }));
+    expect(report.matrix?.grids.map((g) => `${g.port}/${g.protocol}`)).toEqual(['8080/TCP', '80/TCP', '9090/TCP']);
+    const { endpoints, grids } = report.matrix!;
+    const cell = grids[2].cells[endpoints.indexOf('frontend/web')][endpoints.indexOf('backend/api')];
+    expect(cell).toEqual({ actual: 'denied', expected: 'denied', mismatch: false });
+  });
+
+  it('keeps a write task to its listed ports (its expectation ports are hidden)', () => {
+    const write = { ...predict, kind: 'write' as const, solution: 'x' } as TScenario;
+    expect(gradeSubmission(write, '').matrix?.grids.map((g) => g.port) ?? []).not.toContain(9090);
+  });
+});
