@@ -64,6 +64,36 @@ describe('parseDocuments', () => {
     expect(r.diagnostics).toEqual([expect.objectContaining({ type: 'Syntax', message: 'yaml: duplicate key: map keys must be unique', line: 2, column: 1 })]);
   });
 
+  // The exact diagnostics the fallback reader gave when it asked the yaml package for unique keys (checked
+  // against the previous parse.ts before the linear check replaced it): message, line, column, path, document.
+  it.each([
+    ['top level', 'a: 1\nb: 2\na: 3\n', [[3, 1, 0]]],
+    ['nested, in a policy', 'kind: NetworkPolicy\nspec:\n  podSelector:\n    matchLabels:\n      app: web\n      tier: db\n      app: api\n', [[7, 7, 0]]],
+    ['in a sequence item', 'ingress:\n- from: []\n  ports: []\n  from: []\n', [[4, 3, 0]]],
+    ['flow mapping', 'matchLabels: {app: web, app: api}\n', [[1, 25, 0]]],
+    ['quoted and plain spellings of one key', '"app": 1\n\'app\': 2\n', [[2, 1, 0]]],
+    ['merge keys (YAML 1.2: `<<` is an ordinary key)', 'b: &b {x: 1}\nm:\n  <<: *b\n  <<: *b\n', [[4, 3, 0]]],
+    ['after an empty value (the error points at the end of that line)', 'a:\na: 1\n', [[1, 3, 0]]],
+    ['each repeat, in several documents', 'a: 1\n---\nb: 1\nb: 2\nb: 3\n---\n{c: 1, c: 2}\n', [[4, 1, 1], [5, 1, 1], [7, 8, 2]]],
+  ] as [string, string, [number, number, number][]][])('reports duplicate keys as before: %s', (_name, text, at) => {
+    for (const fastPath of [true, false]) {
+      const r = parseDocuments(text, { fastPath });
+      expect(r.diagnostics).toEqual(at.map(([line, column, document]) => ({ severity: 'error', type: 'Syntax', path: '', message: 'yaml: duplicate key: map keys must be unique', line, column, document })));
+      // A document with a repeated key yields no object; the others still do.
+      expect(r.objects.map((o) => o.document)).toEqual([...new Set(text.split('\n---\n').map((_, i) => i))].filter((i) => !at.some(([, , d]) => d === i)));
+    }
+  });
+
+  it('reports a duplicate key next to the syntax errors of its document, first ten in order', () => {
+    const r = parseDocuments('x: [1\na: 1\nb: {y: 1, y: 2\na: 2\n');
+    expect(r.diagnostics.map((d) => [d.message, d.line, d.column])).toEqual([
+      ['yaml: flow sequence in block collection must be sufficiently indented and end with a ]', 2, 1],
+      ['yaml: duplicate key: map keys must be unique', 3, 11],
+      ['yaml: flow map in block collection must be sufficiently indented and end with a }', 4, 1],
+      ['yaml: duplicate key: map keys must be unique', 4, 1],
+    ]);
+  });
+
   it('expands aliases within the budget', () => {
     const r = parseDocuments('base: &b {app: web}\nsel: *b\n');
     expect(r.objects[0].value).toEqual({ base: { app: 'web' }, sel: { app: 'web' } });
@@ -107,6 +137,26 @@ describe('parseDocuments: hostile input is refused, never a hang', () => {
       expect(r.diagnostics).toEqual([expect.objectContaining({ type: 'Limit' })]);
     }
     expect(estimateDepth('a:\n  b:\n    - - c\n')).toBeGreaterThanOrEqual(4);
+  });
+
+  it('keys per mapping cap (default 1000, configurable), on both readers, with the mapping\'s path and line', () => {
+    const labels = (n: number) => Array.from({ length: n }, (_, i) => `      k${i}: v`).join('\n');
+    const policy = (n: number) => `kind: NetworkPolicy\nspec:\n  podSelector:\n    matchLabels:\n${labels(n)}\n`;
+    for (const fastPath of [true, false]) {
+      const tagged = (text: string) => (fastPath ? text : text.replace('k0: v', 'k0: !!str v'));
+      expect(parseDocuments(tagged(policy(1000)), { fastPath }).diagnostics).toEqual([]);
+      const r = parseDocuments(tagged(policy(1001)), { fastPath });
+      expect(r.objects).toEqual([]);
+      expect(r.diagnostics).toEqual([{ severity: 'error', type: 'Limit', path: 'spec.podSelector.matchLabels', message: 'spec.podSelector.matchLabels: Too many: 1001: must have at most 1000 keys', line: 4, column: 5, document: 0 }]);
+      // The top-level mapping, a List item, and the other documents kept.
+      expect(parseDocuments('a: 1\nb: 2\nc: 3\n---\nx: 1\n', { fastPath, maxMappingKeys: 2 })).toEqual({
+        objects: [expect.objectContaining({ document: 1, value: { x: 1 } })],
+        diagnostics: [{ severity: 'error', type: 'Limit', path: '', message: 'Too many: 3: must have at most 2 keys', line: 1, column: 1, document: 0 }],
+      });
+      expect(parseDocuments('kind: List\nitems:\n- a: 1\n- {a: 1, b: 2, c: 3}\n', { fastPath, maxMappingKeys: 2 }).diagnostics).toEqual([
+        { severity: 'error', type: 'Limit', path: 'items[1]', message: 'items[1]: Too many: 3: must have at most 2 keys', line: 4, column: 3, document: 0 },
+      ]);
+    }
   });
 
   it('document count cap', () => {

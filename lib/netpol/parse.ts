@@ -307,8 +307,9 @@ export function parseDocuments(text: string, opts: ParseDocumentsOptions = {}): 
   let docs;
   try {
     // Not `uniqueKeys: true`: the package's check scans the mapping for every key (quadratic, seconds on a
-    // 256 KiB mapping); errorsWithDuplicateKeys gives the same errors in linear time.
-    docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
+    // 256 KiB mapping); errorsWithDuplicateKeys gives the same errors in linear time (the source tokens let
+    // it point where the package would).
+    docs = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false, keepSourceTokens: true });
   } catch (e) {
     // The composer recurses per nesting level: absurd nesting overflows the stack before our depth check.
     if (e instanceof RangeError) {

@@ -77,6 +77,19 @@ export const tokenSoupArb: fc.Arbitrary<string> = fc
   .array(fc.oneof(fc.constantFrom(...TOKENS, '\n', '  ', 'a', 'b: c', 'x'), fc.string({ maxLength: 6 })), { maxLength: 60 })
   .map((parts) => parts.join(''));
 
+/**
+ * A NetworkPolicy of about 236 KiB (under the 256 KiB cap) whose podSelector.matchLabels has `keys` keys
+ * (line 8 on), one line each. `tag` puts a `!!str` tag on the second label's value (the fast reader refuses
+ * tags, so the text goes to the yaml package); `duplicate` repeats the first label's key on the last line.
+ */
+export function bigMappingPolicy(keys: number, variant: 'clean' | 'tag' | 'duplicate'): string {
+  const lines = ['apiVersion: networking.k8s.io/v1', 'kind: NetworkPolicy', 'metadata:', '  name: big', 'spec:', '  podSelector:', '    matchLabels:'];
+  for (let i = 0; i < keys; i++) lines.push(`      k${String(i).padStart(5, '0')}: v${i % 100}`);
+  if (variant === 'tag') lines[8] = lines[8].replace(': ', ': !!str ');
+  if (variant === 'duplicate') lines.push('      k00000: again');
+  return `${lines.join('\n')}\n`;
+}
+
 /** Named attacks on the parser's limits; each must end in a clear error, quickly, never a crash. */
 export function limitAttacks(): { name: string; text: string }[] {
   // "Billion laughs": 9 levels of 9 aliases each expand to 9^9 nodes if aliases were expanded.
@@ -100,5 +113,8 @@ export function limitAttacks(): { name: string; text: string }[] {
     { name: 'lone surrogates and control characters', text: `a: "\ud800"\nb: \u0007\u001b[31m\nc: \ud83d` },
     { name: 'CRLF and a tab indent', text: policy('').replace(/\n/g, '\r\n').replace('  podSelector', '\tpodSelector') },
     { name: 'empty', text: '' },
+    { name: 'one 13,500-key mapping', text: bigMappingPolicy(13_500, 'clean') },
+    { name: 'one 13,500-key mapping with a tag', text: bigMappingPolicy(13_500, 'tag') },
+    { name: 'one 13,500-key mapping with a duplicate key', text: bigMappingPolicy(13_500, 'duplicate') },
   ];
 }
