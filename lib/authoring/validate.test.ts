@@ -63,3 +63,19 @@ test('a scenario beyond the live-check limits is refused without running the che
   expect(validation.sectionErrors).toEqual([{ section: 'cluster', message: '201 pods: the live check handles up to 200' }]);
   expect(validation.mutation).toBeNull();
 });
+
+test('Markdown nested deeper than the renderer takes is named per section, and the checks still run', () => {
+  const deep = '>'.repeat(2048);
+  const { validation, scenario } = validateAuthorForm({ ...form, task: `Intro\n\n${deep}\n`, explanation: `${'*'.repeat(4096)}x${'*'.repeat(4096)}`, hints: ['fine', `${'1. '.repeat(1333)}x`] });
+  expect(validation.ok).toBe(false);
+  expect(validation.sectionErrors).toEqual([
+    { section: 'task', message: 'Markdown nested deeper than 20 levels', line: 3 },
+    { section: 'explanation', message: 'Markdown nested deeper than 20 levels', line: 1 },
+    { section: 'hints', message: 'hint 2: Markdown nested deeper than 20 levels', line: 1 },
+  ]);
+  // The scenario itself is valid: the content checks ran and passed.
+  expect(scenario?.task).toContain(deep);
+  expect(validation.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  // Twenty levels are fine.
+  expect(validateAuthorForm({ ...form, task: `${'>'.repeat(20)} quoted\n` }).validation.ok).toBe(true);
+});

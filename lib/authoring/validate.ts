@@ -6,6 +6,7 @@ import { composeScenario, composedText, sectionOfFinding, type TAuthorForm, type
 import { buildAuthorMatrix, type TAuthorMatrix } from './matrix';
 import { survivorDiffs, type TSurvivorDiff } from './mutant-diffs';
 import { sectionSizeErrors } from './section-limits';
+import { MARKDOWN_TOO_DEEP, markdownTooDeep } from '@/lib/editor/markdown-limits';
 
 /** A content:check finding placed on the editor section it is about. */
 export type TAuthorFinding = Finding & { section: TFormSection };
@@ -42,6 +43,23 @@ function limitErrors(s: TScenario): TSectionError[] {
   return out;
 }
 
+/**
+ * Markdown texts nested deeper than the renderer takes (lib/editor/markdown-limits.ts): renderMarkdown shows
+ * them as plain text, so the author is told where.
+ */
+function markdownErrors(form: TAuthorForm): TSectionError[] {
+  const out: TSectionError[] = [];
+  for (const section of ['task', 'explanation'] as const) {
+    const deep = markdownTooDeep(form[section]);
+    if (deep) out.push({ section, message: MARKDOWN_TOO_DEEP, line: deep.line });
+  }
+  form.hints.forEach((hint, i) => {
+    const deep = markdownTooDeep(hint);
+    if (deep) out.push({ section: 'hints', message: `hint ${i + 1}: ${MARKDOWN_TOO_DEEP}`, line: deep.line });
+  });
+  return out;
+}
+
 // Fields checkScenario never reads: typing in them must not rerun the mutation analysis.
 const PROSE_FIELDS = ['title', 'task', 'explanation', 'hints', 'difficulty', 'timeMinutes'] as const;
 
@@ -73,7 +91,8 @@ export function validateAuthorForm(form: TAuthorForm): TValidated {
   const oversized = sectionSizeErrors(form);
   if (oversized.length > 0) return { validation: refusedValidation(oversized, t0), scenario: null, check: refusedCheck(form) };
   const composed = composeScenario(form);
-  if (composed.refused) return { validation: refusedValidation(composed.sectionErrors, t0), scenario: null, check: refusedCheck(form) };
+  const prose = markdownErrors(form);
+  if (composed.refused) return { validation: refusedValidation([...composed.sectionErrors, ...prose], t0), scenario: null, check: refusedCheck(form) };
   const parsed = ZScenario.safeParse(composed.document);
   let scenario: TScenario | null = null;
   let check: CheckResult;
@@ -82,7 +101,7 @@ export function validateAuthorForm(form: TAuthorForm): TValidated {
   let referenceLint: LintFinding[] = [];
   let cached = false;
   const tooBig = parsed.success ? limitErrors(parsed.data) : [];
-  if (tooBig.length > 0) return { validation: refusedValidation([...composed.sectionErrors, ...tooBig], t0), scenario: parsed.data ?? null, check: refusedCheck(form) };
+  if (tooBig.length > 0) return { validation: refusedValidation([...composed.sectionErrors, ...prose, ...tooBig], t0), scenario: parsed.data ?? null, check: refusedCheck(form) };
   if (!parsed.success) {
     check = checkScenario(composedText(composed), { fileSlug: form.slug });
   } else {
@@ -101,9 +120,10 @@ export function validateAuthorForm(form: TAuthorForm): TValidated {
       remember(key, { check, matrix, survivors, referenceLint });
     }
   }
+  const sectionErrors = [...composed.sectionErrors, ...prose];
   const validation: TAuthorValidation = {
-    ok: check.ok && composed.sectionErrors.length === 0,
-    sectionErrors: composed.sectionErrors,
+    ok: check.ok && sectionErrors.length === 0,
+    sectionErrors,
     findings: check.findings.map((f) => ({ ...f, section: sectionOfFinding(f) })),
     mutation: check.mutation,
     survivors,
