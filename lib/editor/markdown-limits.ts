@@ -13,6 +13,8 @@ export const MAX_MARKDOWN_DEPTH = 20;
 export const MARKDOWN_TOO_DEEP = `Markdown nested deeper than ${MAX_MARKDOWN_DEPTH} levels`;
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+// `- - -`, `***`, `_ _ _`: a thematic break, however long, is one <hr> and no nesting.
+const THEMATIC_BREAK = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 
 /** Container markers at the start of a line: `>` quotes and `-`/`*`/`+`/`1.`/`1)` list markers, and how many. */
 function leadingContainers(line: string): number {
@@ -117,7 +119,7 @@ export function markdownNestingDepth(markdown: string): { depth: number; line: n
       continue;
     }
     const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
-    const d = leadingContainers(line) + Math.floor(indent / 2);
+    const d = THEMATIC_BREAK.test(line) ? 0 : leadingContainers(line) + Math.floor(indent / 2);
     if (d > best.depth) best = { depth: d, line: k + 1 };
     if (paragraph.length === 0) paragraphStart = k;
     paragraph.push(line);

@@ -51,11 +51,14 @@ describe('renderMarkdown never throws on hostile Markdown', () => {
     expect(html.replace(/<\/?(pre|p|hr|ul|ol|li|blockquote|em|strong|del|code|br) ?\/?>/g, '')).not.toMatch(/<[a-z/]/i);
   });
 
-  it('refuses every shape that overflows, and the ones that do not overflow render normally', () => {
+  it('refuses every shape that nests, and thematic breaks (which do not) render normally', () => {
+    const breaks = ['`- ` × 2000', '8 KB of `*`'];
     const refused = HOSTILE.filter(([, t]) => markdownTooDeep(t)).map(([n]) => n);
-    expect(refused).toEqual(HOSTILE.map(([n]) => n).filter((n) => n !== '8 KB of `*`'));
-    // 8 KB of `*` alone is a thematic break, not nesting.
+    expect(refused).toEqual(HOSTILE.map(([n]) => n).filter((n) => !breaks.includes(n)));
+    // However long, `- - -` or `***` is one <hr>.
+    expect(renderMarkdown('- '.repeat(2000))).toBe('<hr />\n');
     expect(renderMarkdown('*'.repeat(8192))).toBe('<hr />\n');
+    expect(renderMarkdown('_ _ _')).toBe('<hr />\n');
   });
 
   it('escapes the fallback text', () => {
@@ -101,6 +104,7 @@ describe('markdownNestingDepth', () => {
     ['a list item in a quote', '> - a', 2],
     ['emphasis levels', '***a*** and **b**', 2],
     ['a fenced block is skipped', '```\n> > > > >\n```\ntext', 0],
+    ['a thematic break is not a list', `${'- '.repeat(30)}\n\n${'* '.repeat(30)}`, 0],
   ])('%s', (_name, text, depth) => {
     expect(markdownNestingDepth(text).depth).toBe(depth);
   });

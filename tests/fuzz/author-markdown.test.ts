@@ -62,7 +62,7 @@ describe('POST /api/author/validate with Markdown nested too deep', () => {
   });
 
   test('in the explanation and a hint as well', async () => {
-    const r = await call(validate.POST, 'POST', { json: { ...form, explanation: '> '.repeat(1200), hints: ['- '.repeat(2000)] } });
+    const r = await call(validate.POST, 'POST', { json: { ...form, explanation: '> '.repeat(1200), hints: [`${'- '.repeat(1999)}x`] } });
     expect(r.status).toBe(200);
     const v = r.json as TValidateAnswer;
     expect(v.sectionErrors.map((e) => [e.section, e.message])).toEqual([
