@@ -70,7 +70,7 @@ export function duplicateKeyOffsets(doc: Document.Parsed): number[] {
       }
     },
   });
-  // visit() goes depth-first, so a mapping's own keys come after those of maps nested in its earlier values.
+  // visit() reports a mapping's own repeated keys before those of the maps nested in it: sort into document order.
   return out.sort((a, b) => a - b);
 }
 
