@@ -292,3 +292,17 @@ describe('predict matrix ports', () => {
     expect(gradeSubmission(write, '').matrix?.grids.map((g) => g.port) ?? []).not.toContain(9090);
   });
 });
+
+describe('parsePredictAnswers on hostile mappings', () => {
+  it('refuses a mapping of more than 1000 keys with its line, without the quadratic unique-key scan', () => {
+    const keys = Array.from({ length: 1001 }, (_, i) => `    k${i}: ${i}`).join('\n');
+    const { answers, errors } = parsePredictAnswers(`answers:\n  - from: a/b\n${keys}\n`);
+    expect(answers).toEqual([]);
+    expect(errors).toEqual([{ line: 2, column: 5, path: '', message: 'answers: Too many: 1002: must have at most 1000 keys in a mapping' }]);
+  });
+
+  it('still reports a repeated key as the yaml package words it', () => {
+    const { errors } = parsePredictAnswers('answers:\n  - from: a/b\n    from: a/c\n');
+    expect(errors.map((e) => [e.line, e.message])).toEqual([[3, expect.stringMatching(/unique/i)]]);
+  });
+});

@@ -1,5 +1,6 @@
 import { evaluate, explainVerdict, lintPolicies, reachability, summarizeVerdict, type CompiledModel, type Diagnostic, type NetworkPolicy, type Protocol, type Verdict } from '@/lib/netpol';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import { duplicateKeyOffsets } from '@/lib/netpol/yaml-keys';
 import { applySubmission, getScenarioBase, matrixEndpoints, matrixPorts, policyKey, applyPolicies, type MatrixPort } from './apply';
 import type { TExpectation, TRequirement, TScenario } from './schema';
 
@@ -242,6 +243,8 @@ function buildMatrix(scenario: TScenario, model: CompiledModel, results: Expecta
 // ---------------------------------------------------------------------------------------------
 
 const MAX_ANSWER_BYTES = 256 * 1024;
+// An answer has five fields; the cap bounds the yaml package's unique-key scan, which is quadratic per mapping.
+const MAX_ANSWER_MAPPING_KEYS = 1000;
 
 /** One answer of a predict submission. */
 export type PredictAnswer = { from: string; to: string; port: number | string; protocol: Protocol; allowed: boolean };
@@ -250,8 +253,24 @@ export type PredictAnswer = { from: string; to: string; port: number | string; p
 export function parsePredictAnswers(text: string): { answers: PredictAnswer[]; errors: GradeError[] } {
   // Same cap as the engine's policy parser: a matrix of answers is a few KiB at most.
   if (text.length > MAX_ANSWER_BYTES) return { answers: [], errors: [{ line: null, column: null, path: '', message: `answers: Too long: must have at most ${MAX_ANSWER_BYTES} bytes` }] };
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
+  let lc = new LineCounter();
+  // Not `uniqueKeys: true` first: its scan is quadratic (a 13,500-key mapping took 2.5 s). An oversized mapping
+  // is refused; a repeated key (rare, bounded by the cap) re-parses with it for the package's own messages.
+  let doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
+  let big: { keys: number; offset: number } | null = null;
+  visit(doc, {
+    Map(_key, map) {
+      if (map.items.length <= MAX_ANSWER_MAPPING_KEYS) return undefined;
+      big = { keys: map.items.length, offset: map.range?.[0] ?? 0 };
+      return visit.BREAK;
+    },
+  });
+  const found = big as { keys: number; offset: number } | null;
+  if (found) return { answers: [], errors: [{ ...posOf(lc, found.offset), path: '', message: `answers: Too many: ${found.keys}: must have at most ${MAX_ANSWER_MAPPING_KEYS} keys in a mapping` }] };
+  if (duplicateKeyOffsets(doc).length > 0) {
+    lc = new LineCounter();
+    doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true });
+  }
   const at = (n: Node | null | undefined) => {
     if (!n?.range) return { line: null, column: null };
     const p = lc.linePos(n.range[0]);
