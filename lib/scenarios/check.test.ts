@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkDrill, checkScenario, denyAllText, drillCandidates, type CheckResult } from './check';
+import { checkDrill, checkScenario, denyAllText, drillCandidates, proseFindings, type CheckResult } from './check';
+import { loadContent } from './load-content';
 import { parseScenarioYaml } from './parse-scenario';
 import type { TDrill, TScenario } from './schema';
 
@@ -153,5 +154,22 @@ describe('checkDrill', () => {
 
   it('warns when a fixed list far exceeds the time limit', () => {
     expect(checkDrill(drill({ minutes: 5, scenarios: ['allow-from-namespace', 'egress-ipblock-except'] }), all)).toEqual([expect.objectContaining({ severity: 'warning' })]);
+  });
+});
+
+describe('proseFindings', () => {
+  const base = load('default-deny-ingress');
+
+  it('finds nothing in the library scenarios', () => {
+    for (const { content } of loadContent(path.join(__dirname, '..', '..', 'content')).scenarios) expect(proseFindings(content as TScenario)).toEqual([]);
+  });
+
+  it('names the task, the explanation or the hint nested deeper than the renderer takes, with its line', () => {
+    const deep = `intro\n\n${'>'.repeat(30)} quoted\n`;
+    const found = proseFindings({ ...base, task: deep, explanation: 'fine', hints: ['ok', deep] });
+    expect(found.map((f) => [f.message, f.line])).toEqual([
+      ['task: Markdown nested deeper than 20 levels', 3],
+      ['hints[1]: Markdown nested deeper than 20 levels', 3],
+    ]);
   });
 });

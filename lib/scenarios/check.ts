@@ -4,6 +4,7 @@ import { gradeSubmission, type GradeReport } from './grade';
 import { deriveMutants, type MutationOperator } from './mutate';
 import { parseScenarioYaml } from './parse-scenario';
 import type { TDrill, TScenario } from './schema';
+import { MARKDOWN_TOO_DEEP, markdownTooDeep } from '@/lib/editor/markdown-limits';
 
 /** One problem found in a scenario; errors fail content:check, warnings are advice. */
 export type Finding = { severity: 'error' | 'warning'; check: CheckName; message: string; line?: number };
@@ -49,6 +50,19 @@ export type CheckResult = {
   mutation: MutationReport | null;
   ok: boolean;
 };
+
+/**
+ * The scenario's Markdown (task, explanation, hints) nested deeper than the renderer takes: such text is shown as
+ * escaped plain text, so publishing and content:check refuse it. Apart from checkScenario because the author
+ * editor caches checkScenario's verdict across prose edits and reports this per keystroke itself.
+ */
+export function proseFindings(scenario: TScenario): Finding[] {
+  const texts: [string, string][] = [['task', scenario.task], ['explanation', scenario.explanation ?? ''], ...scenario.hints.map((h, i): [string, string] => [`hints[${i}]`, h])];
+  return texts.flatMap(([field, text]) => {
+    const deep = markdownTooDeep(text);
+    return deep ? [{ severity: 'error' as const, check: 'schema' as const, message: `${field}: ${MARKDOWN_TOO_DEEP}`, line: deep.line }] : [];
+  });
+}
 
 /** Options of checkScenario. */
 export type CheckContext = {

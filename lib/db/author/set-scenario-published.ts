@@ -1,6 +1,6 @@
 import { db } from '@/lib/db/client';
 import { AppError } from '@/lib/errors';
-import { checkScenario } from '@/lib/scenarios/check';
+import { checkScenario, proseFindings } from '@/lib/scenarios/check';
 import { findEditableScenario } from './find-editable-scenario';
 import { CONTENT_READ_ONLY, editableWhere, type TActor } from './types';
 
@@ -12,8 +12,8 @@ export async function publishScenario(actor: TActor, slug: string): Promise<{ sl
   const current = await findEditableScenario(actor, slug);
   if (current.source === 'content') throw new AppError('FORBIDDEN', CONTENT_READ_ONLY);
   const check = checkScenario(current.content);
-  if (!check.ok) {
-    const errors = check.findings.filter((f) => f.severity === 'error');
+  const errors = [...check.findings.filter((f) => f.severity === 'error'), ...proseFindings(current.content)];
+  if (errors.length > 0) {
     throw new AppError('BAD_REQUEST', `version ${current.version} does not pass the checks: ${errors[0]?.message ?? 'see details'}`, { details: { findings: errors } });
   }
   await db.scenario.update({ where: { id: current.id }, data: { published: true } });

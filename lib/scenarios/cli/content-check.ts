@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkDrill, checkScenario, type CheckResult, type Finding } from '../check';
+import { checkDrill, checkScenario, proseFindings, type CheckResult, type Finding } from '../check';
 import { loadContent } from '../load-content';
 
 /** Corpus minimums of issue 4 (reported here; enforced by tests/content/content.test.ts). */
@@ -40,7 +40,10 @@ function main(argv: string[]): number {
   for (const s of loaded.scenarios) {
     if (!wanted(s.file)) continue;
     const t0 = performance.now();
-    const result = checkScenario(s.content, { fileSlug: path.basename(s.file).replace(/\.ya?ml$/, '') });
+    const checked = checkScenario(s.content, { fileSlug: path.basename(s.file).replace(/\.ya?ml$/, '') });
+    // Publishing refuses over-nested Markdown too (proseFindings), so the files must pass it.
+    const prose = proseFindings(s.content);
+    const result = prose.length === 0 ? checked : { ...checked, findings: [...checked.findings, ...prose], ok: false };
     rows.push({ file: s.file, result, ms: performance.now() - t0 });
   }
   // Files that did not even load are failures with their schema errors.
