@@ -86,7 +86,15 @@ const ADAPTER_KIND_REASONS: Record<string, string> = {
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EAI_AGAIN', '57P01', '57P03']);
 // node-postgres throws these as plain Errors without a code when a pooled connection dies under a query
 // (database restart, network cut); compared whole, they are pg's exact wording.
-const PG_CONNECTION_LOST_MESSAGES = new Set(['Connection terminated unexpectedly', 'Connection terminated', 'Connection terminated due to connection timeout']);
+// pg-pool's own wording when no connection could be made in time is in the set too (the submit hot path
+// queries the pool directly: lib/db/sql.ts).
+const PG_CONNECTION_LOST_MESSAGES = new Set([
+  'Connection terminated unexpectedly',
+  'Connection terminated',
+  'Connection terminated due to connection timeout',
+  'timeout exceeded when trying to connect',
+  'Client has encountered a connection error and is not queryable',
+]);
 
 const own = (table: Record<string, string>, key: unknown): string | null => (typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : null);
 

@@ -1,4 +1,5 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { getEnv } from '@/lib/env';
 import { databaseUnavailableReason } from '@/lib/errors';
@@ -27,13 +28,19 @@ export class DatabaseNotConfiguredError extends Error {
 export function createDbClient(url: string, poolMax = 10, { observeOutages = false }: { observeOutages?: boolean } = {}): TDb {
   // `?schema=` is a Prisma URL parameter, not a pg one: hand it to the adapter.
   const schema = new URL(url).searchParams.get('schema') ?? undefined;
-  const adapter = new PrismaPg(
-    // A bounded connect timeout makes a dead server answer 503 quickly instead of hanging requests.
-    { connectionString: url, max: poolMax, connectionTimeoutMillis: 5_000 },
-    schema ? { schema } : undefined,
-  );
-  return new PrismaClient({ adapter: observeOutages ? observeAdapterFactory(adapter) : adapter });
+  // Our pool, handed to the adapter, so the submit hot path's plain statements (lib/db/sql.ts) share its
+  // connections and limit. A bounded connect timeout makes a dead server answer 503 quickly instead of hanging.
+  const pool = new pg.Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: 5_000 });
+  // An idle connection that dies (database restart) emits 'error' on the pool; unheard, it would end the process.
+  // The adapter adds its own listener only once Prisma connects, so listen from the start.
+  pool.on('error', (err) => console.error('[db] idle connection lost:', err.message));
+  const adapter = new PrismaPg(pool, { ...(schema ? { schema } : {}), disposeExternalPool: true });
+  const client = new PrismaClient({ adapter: observeOutages ? observeAdapterFactory(adapter) : adapter });
+  poolOfClient.set(client, pool);
+  return client;
 }
+
+const poolOfClient = new WeakMap<TDb, pg.Pool>();
 
 // Next dev re-evaluates modules on every change; one client per process keeps the pool from multiplying.
 const globalForDb = globalThis as unknown as { __netpolDb?: TDb };
@@ -52,6 +59,13 @@ export function getDb(): TDb {
     });
   }
   return globalForDb.__netpolDb;
+}
+
+/** The pg pool under the process-wide client (created with it): only lib/db/sql.ts uses it. */
+export function getDbPool(): pg.Pool {
+  const pool = poolOfClient.get(getDb());
+  if (!pool) throw new Error('the process-wide database client has no pool');
+  return pool;
 }
 
 /** Close the process-wide client (tests, scripts); the next `db` use opens a new one. */

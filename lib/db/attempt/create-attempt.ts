@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { db } from '@/lib/db/client';
-import { withDatabase } from '@/lib/db/errors';
+import { db, Prisma } from '@/lib/db/client';
+import { queryOnPool } from '@/lib/db/sql';
 import { ATTEMPT_SELECT, type TAttempt } from './types';
 
 /** What a new attempt stores. */
@@ -14,11 +14,12 @@ function scopedKey(userId: string, key: string): string {
   return `${userId}:${key}`;
 }
 
-// Raw queries report a unique violation as P2010 with the driver's kind/SQLSTATE in meta, typed ones as P2002.
+// The pool reports a unique violation with SQLSTATE 23505; Prisma's raw queries as P2010 with the driver's
+// kind/SQLSTATE in meta, typed ones as P2002.
 function isUniqueViolation(err: unknown): boolean {
   if (typeof err !== 'object' || err === null) return false;
   const e = err as { code?: unknown; meta?: { code?: unknown; driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } };
-  if (e.code === 'P2002') return true;
+  if (e.code === 'P2002' || e.code === '23505') return true;
   const cause = e.meta?.driverAdapterError?.cause;
   return e.code === 'P2010' && (e.meta?.code === '23505' || cause?.kind === 'UniqueConstraintViolation' || cause?.originalCode === '23505');
 }
@@ -51,7 +52,8 @@ export async function createAttempt(input: TNewAttempt): Promise<{ attempt: TAtt
     const id = newCuidLikeId(createdAt.getTime());
     // timestamp(3) holds UTC without a zone: send the UTC wall-clock text, not a Date (the session zone would shift it).
     const createdAtUtc = createdAt.toISOString().slice(0, -1);
-    await withDatabase(() => db.$executeRaw`
+    // Straight on the pool (lib/db/sql.ts): one of the submit hot path's two statements.
+    await queryOnPool(Prisma.sql`
       INSERT INTO "Attempt" ("id", "userId", "scenarioId", "scenarioSlug", "scenarioVersion", "yaml", "score", "passedCount",
         "total", "passed", "results", "durationMs", "hintsUsed", "solutionViewed", "idempotencyKey", "createdAt")
       VALUES (${id}, ${fields.userId}, ${fields.scenarioId}, ${fields.scenarioSlug}, ${fields.scenarioVersion}::int4, ${fields.yaml},

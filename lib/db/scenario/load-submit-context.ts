@@ -1,5 +1,5 @@
-import { db } from '@/lib/db/client';
-import { withDatabase } from '@/lib/db/errors';
+import { Prisma } from '@/lib/db/client';
+import { queryOnPool } from '@/lib/db/sql';
 import { AppError, SIGN_IN_TO_CONTINUE } from '@/lib/errors';
 import { rateLimitCountSql, settleRateLimitHits, type TRateLimitCheck, type TRateLimitRow } from '@/lib/db/rate-limit/hit-rate-limits';
 import { withScenarioContent, type TStoredScenario } from './find-published-scenario';
@@ -28,7 +28,7 @@ type TRow = {
   hadPassed: boolean;
 };
 
-// Raw timestamp(3) columns hold UTC without a zone; read them as UTC whatever the driver hands back.
+// timestamp(3) columns hold UTC without a zone; selected as text, read them as UTC.
 function toDate(v: Date | string): Date {
   if (v instanceof Date) return v;
   return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v.replace(' ', 'T')}Z`);
@@ -46,12 +46,13 @@ function toDate(v: Date | string): Date {
 export async function loadSubmitContext(userId: string, slug: string, opts: { rateLimit?: TRateLimitCheck; now?: Date } = {}): Promise<TSubmitContext | null> {
   const now = opts.now ?? new Date();
   const hits = opts.rateLimit?.hits ?? [];
-  const rows = await withDatabase(() => db.$queryRaw<TRow[]>`
+  // Straight on the pool (lib/db/sql.ts): this and the attempt INSERT are the submit hot path's two statements.
+  const rows = await queryOnPool<TRow>(Prisma.sql`
     WITH hits AS (${rateLimitCountSql(hits, now)})
     SELECT EXISTS (SELECT 1 FROM "User" u WHERE u."id" = ${userId}) AS "userExists",
            (SELECT json_agg(json_build_object('key', h."key", 'count', h."count")) FROM hits h) AS "rateLimits",
            s."id", s."slug", s."version", s."contentHash",
-           p."hintsUnlocked", p."gaveUp", p."solutionViewed", p."openedAt",
+           p."hintsUnlocked", p."gaveUp", p."solutionViewed", p."openedAt"::text AS "openedAt",
            EXISTS (SELECT 1 FROM "Attempt" a WHERE a."userId" = ${userId} AND a."scenarioSlug" = ${slug} AND a."passed") AS "hadPassed"
     FROM (SELECT 1) AS one
     LEFT JOIN LATERAL (
