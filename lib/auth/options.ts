@@ -97,5 +97,5 @@ export function buildAuthOptions(env: TEnv = getEnv()): NextAuthOptions {
   };
 }
 
-/** next-auth options used by the route handler and getServerSession. */
+/** next-auth options: the /api/auth route handler uses them; lib/auth/session-cookie.ts reads its session cookie. */
 export const authOptions: NextAuthOptions = buildAuthOptions();

@@ -1,9 +1,8 @@
 import { cache } from 'react';
-import { getServerSession } from 'next-auth/next';
 import { AppError, SIGN_IN_TO_CONTINUE } from '@/lib/errors';
 import { findUserById } from '@/lib/db/user/find-user-by-id';
 import type { TUser } from '@/lib/db/user/types';
-import { authOptions } from './options';
+import { readSessionUserId } from './session-cookie';
 import type { TRole } from './roles';
 
 /** The signed-in user as server code sees it (fresh from the database, so role changes apply at once). */
@@ -11,10 +10,7 @@ export type TSessionUser = TUser;
 
 // A page renders the nav and its own body, each asking for the user: React's per-request cache makes that one
 // session decode and one user query per render (outside a server render, e.g. route handlers, it calls through).
-const loadSessionUserId = cache(async (): Promise<string | null> => {
-  const session = await getServerSession(authOptions);
-  return session?.user?.id ?? null;
-});
+const loadSessionUserId = cache(readSessionUserId);
 
 const loadOptionalUser = cache(async (): Promise<TSessionUser | null> => {
   const id = await loadSessionUserId();

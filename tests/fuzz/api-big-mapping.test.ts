@@ -7,10 +7,9 @@
 import { randomBytes } from 'node:crypto';
 
 const session: { userId: string | null } = { userId: null };
-jest.mock('next-auth/next', () => ({
+jest.mock('@/lib/auth/session-cookie', () => ({
   __esModule: true,
-  ...jest.requireActual<object>('next-auth/next'),
-  getServerSession: async () => (session.userId ? { user: { id: session.userId }, expires: new Date(Date.now() + 3600_000).toISOString() } : null),
+  readSessionUserId: async () => session.userId,
 }));
 
 import { db } from '@/lib/db/client';

@@ -14,10 +14,9 @@ import fc from 'fast-check';
 process.env.RATE_LIMIT_MULTIPLIER = '100000';
 
 const session: { userId: string | null } = { userId: null };
-jest.mock('next-auth/next', () => ({
+jest.mock('@/lib/auth/session-cookie', () => ({
   __esModule: true,
-  ...jest.requireActual<object>('next-auth/next'),
-  getServerSession: async () => (session.userId ? { user: { id: session.userId }, expires: new Date(Date.now() + 3600_000).toISOString() } : null),
+  readSessionUserId: async () => session.userId,
 }));
 // marked ships ESM only, which Jest's CommonJS runtime cannot load; the sanitizer has its own browser test.
 jest.mock('@/lib/editor/markdown', () => ({ renderMarkdown: (s: string) => `<p>${s.length}</p>` }));

@@ -6,10 +6,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { as, call, newUser, uniqueSlug } from './helpers';
 
-jest.mock('next-auth/next', () => ({
-  getServerSession: async () => {
+jest.mock('@/lib/auth/session-cookie', () => ({
+  __esModule: true,
+  readSessionUserId: async () => {
     const { session: s } = jest.requireActual<typeof import('./helpers')>('./helpers');
-    return s.userId ? { user: { id: s.userId }, expires: new Date(Date.now() + 3600_000).toISOString() } : null;
+    return s.userId;
   },
 }));
 

@@ -4,10 +4,11 @@
  */
 import { as, call, newUser } from '../author/helpers';
 
-jest.mock('next-auth/next', () => ({
-  getServerSession: async () => {
+jest.mock('@/lib/auth/session-cookie', () => ({
+  __esModule: true,
+  readSessionUserId: async () => {
     const { session: s } = jest.requireActual<typeof import('../author/helpers')>('../author/helpers');
-    return s.userId ? { user: { id: s.userId }, expires: new Date(Date.now() + 3600_000).toISOString() } : null;
+    return s.userId;
   },
 }));
 

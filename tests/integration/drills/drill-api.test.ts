@@ -8,8 +8,9 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 const session: { userId: string | null } = { userId: null };
-jest.mock('next-auth/next', () => ({
-  getServerSession: async () => (session.userId ? { user: { id: session.userId }, expires: new Date(Date.now() + 3600_000).toISOString() } : null),
+jest.mock('@/lib/auth/session-cookie', () => ({
+  __esModule: true,
+  readSessionUserId: async () => session.userId,
 }));
 
 import { db } from '@/lib/db/client';

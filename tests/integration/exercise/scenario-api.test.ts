@@ -1,14 +1,15 @@
 /**
  * The exercise APIs against the real test database (DATABASE_URL from `npm test`): route handlers are called
- * as Next calls them; only the session lookup is replaced (next-auth's getServerSession reads cookies that a
+ * as Next calls them; only the session lookup is replaced (lib/auth/session-cookie reads a request's cookies, which a
  * unit test has no request for), so requireUser, the data layer and the reveal rules run for real.
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 const session: { userId: string | null } = { userId: null };
-jest.mock('next-auth/next', () => ({
-  getServerSession: async () => (session.userId ? { user: { id: session.userId }, expires: new Date(Date.now() + 3600_000).toISOString() } : null),
+jest.mock('@/lib/auth/session-cookie', () => ({
+  __esModule: true,
+  readSessionUserId: async () => session.userId,
 }));
 
 import { db } from '@/lib/db/client';
