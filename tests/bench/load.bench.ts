@@ -12,14 +12,22 @@
  *   4. mix, with think time: the same loop, but each learner waits a random think time (uniform in
  *      [0.5, 1.5] × --think-ms, default 2000 → 1-3 s) after every answer, as a person reading feedback does;
  *      100 such learners offer ~50 req/s. Latency is measured from sending to the end of the body;
- *   5. submit: every connection submits (wrong and right alternately) as fast as it can.
+ *   5. submit: every connection submits (wrong and right alternately) as fast as it can;
+ *   6. spike (opt-in, `--spike N`; issue 8's cohort starting the same mock exam at 9:00): N more learners, signed
+ *      in before the phase, start the catalog's exam mock (content/drills/exam-mock.yaml) within the same second,
+ *      then each opens its first task (the session page, then the runner's read of the session API), autosaves it
+ *      twice, saves its answer (the reference solution: an exam-mode drill has no per-task submit, finish grades
+ *      the last saved draft) and finishes the drill, pausing [0.5, 1.5] × --think-ms between the steps after
+ *      opening. Prints the same table per step, whether every step answered 2xx, and the time from the first
+ *      start sent to the last start answered; it is printed after the targets and not counted in them.
  * Per route: requests/s, p50/p95/p99 latency, non-2xx answers and socket errors; then the targets
  * (zero errors, submit p99 < 300 ms in the mix, submit throughput ≥ 40 % of health's).
  * Rate limits stay on (counted in Postgres) but are scaled by RATE_LIMIT_MULTIPLIER (default here 1000):
  * one loopback address and hammering connections are not what they are tuned for.
  * Options: --users 100 --duration 60 (each mix, seconds; 0 skips both mixes) --phase-duration 15 (health and submit) --rate 0 (requests
  * per second per connection in the saturated mix; 0 = as fast as possible) --think-ms 2000 (mean think time of
- * phase 4; 0 skips phase 4) --sign-in-concurrency 4 --cpu-prof DIR (the
+ * phase 4 and the pause between the spike's steps; 0 skips phase 4) --sign-in-concurrency 4 --spike 0 (learners in
+ * phase 6; 0 skips it) --cpu-prof DIR (the
  * server writes V8 CPU profiles there when it stops; open them in Chrome DevTools).
  */
 import { randomUUID } from 'node:crypto';
@@ -35,11 +43,11 @@ import type { TScenario } from '@/lib/scenarios/schema';
 import { ROOT, startApp, type TAppServer } from '@/tests/e2e/harness';
 import { signInHttp } from '@/tests/security/http-session';
 
-type TOptions = { users: number; duration: number; phaseDuration: number; rate: number; thinkMs: number; signInConcurrency: number; cpuProf: string | null };
+type TOptions = { users: number; duration: number; phaseDuration: number; rate: number; thinkMs: number; signInConcurrency: number; spike: number; cpuProf: string | null };
 
 function parseOptions(argv: string[]): TOptions {
-  const opts: TOptions = { users: 100, duration: 60, phaseDuration: 15, rate: 0, thinkMs: 2000, signInConcurrency: 4, cpuProf: null };
-  const names: Record<string, Exclude<keyof TOptions, 'cpuProf'>> = { '--users': 'users', '--duration': 'duration', '--phase-duration': 'phaseDuration', '--rate': 'rate', '--think-ms': 'thinkMs', '--sign-in-concurrency': 'signInConcurrency' };
+  const opts: TOptions = { users: 100, duration: 60, phaseDuration: 15, rate: 0, thinkMs: 2000, signInConcurrency: 4, spike: 0, cpuProf: null };
+  const names: Record<string, Exclude<keyof TOptions, 'cpuProf'>> = { '--users': 'users', '--duration': 'duration', '--phase-duration': 'phaseDuration', '--rate': 'rate', '--think-ms': 'thinkMs', '--sign-in-concurrency': 'signInConcurrency', '--spike': 'spike' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=');
     if (flag === '--cpu-prof') {
@@ -178,7 +186,7 @@ function processCpuMs(pid: number): number {
 }
 
 /** Run `phase` and add the server's CPU time spent during it. */
-async function withServerCpu(pid: number, phase: () => Promise<TPhaseResult>): Promise<TPhaseResult> {
+async function withServerCpu<T extends TPhaseResult>(pid: number, phase: () => Promise<T>): Promise<T> {
   const before = processCpuMs(pid);
   const result = await phase();
   return { ...result, cpuMs: processCpuMs(pid) - before };
@@ -272,11 +280,131 @@ async function runThinkingPhase(baseUrl: string, opts: { duration: number; think
   return { rows: summarize(stats, seconds), seconds, socketErrors, timeouts: 0 };
 }
 
+// The cohort's drill in the spike: the catalog's exam-style mock (fixed tasks, feedback only at the end).
+const SPIKE_DRILL = 'exam-mock';
+
+/** Sign in `emails` through next-auth, `concurrency` at a time; the cookies in the order of `emails`. */
+async function signInAll(baseUrl: string, emails: string[], concurrency: number): Promise<string[]> {
+  const cookies: string[] = new Array(emails.length);
+  let cursor = 0;
+  await Promise.all(
+    Array.from({ length: Math.max(1, concurrency) }, async () => {
+      while (cursor < emails.length) {
+        const i = cursor++;
+        cookies[i] = await signIn(baseUrl, emails[i]);
+      }
+    }),
+  );
+  return cookies;
+}
+
+/** The spike's figures beyond the per-step table. */
+type TSpikeResult = TPhaseResult & { startSpreadMs: number; firstStartToLastAnswerMs: number; all2xx: boolean; notRun: number; finished: number; firstTaskPassed: number };
+
+/**
+ * Phase 6: every learner starts `drill` at a random moment within one second, opens its first task, autosaves it
+ * twice, saves `answer` and finishes, pausing [0.5, 1.5] × thinkMs before each save. A learner whose step fails
+ * (not 2xx, or no answer) stops there; its remaining steps are counted as not run. Latency runs from sending the
+ * request to the end of its body (fetch with keep-alive, as in phase 4).
+ */
+async function runSpikePhase(baseUrl: string, opts: { cookies: string[]; drill: string; answer: string; thinkMs: number }): Promise<TSpikeResult> {
+  const stats = new Map<string, TRouteStats>();
+  let socketErrors = 0;
+  let notRun = 0;
+  let all2xx = true;
+  let finished = 0;
+  let firstTaskPassed = 0;
+  const startSent: number[] = [];
+  const startAnswered: number[] = [];
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const think = () => sleep(opts.thinkMs * (0.5 + Math.random()));
+  const lines = opts.answer.split('\n');
+  const draft = (n: number) => `${lines.slice(0, n).join('\n')}\n# typing…\n`;
+  const started = performance.now();
+  await Promise.all(
+    opts.cookies.map(async (cookie) => {
+      let done = 0;
+      // One request of a step: its stats, and its JSON body when it answered 2xx (null otherwise).
+      const call = async (route: string, method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown): Promise<Record<string, unknown> | null> => {
+        const headers: Record<string, string> = { cookie };
+        if (body !== undefined) headers['content-type'] = 'application/json';
+        const t0 = performance.now();
+        try {
+          const res = await fetch(`${baseUrl}${url}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+          const text = await res.text();
+          record(stats, route, res.status, performance.now() - t0);
+          if (res.status < 200 || res.status >= 300) {
+            all2xx = false;
+            return null;
+          }
+          done++;
+          return res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as Record<string, unknown>) : {};
+        } catch {
+          socketErrors++;
+          all2xx = false;
+          return null;
+        }
+      };
+      let id = '';
+      let lastBooked = 0;
+      // Time on the task since the previous save, as the runner books it with each save.
+      const save = async (route: string, yaml: string) => {
+        await think();
+        const now = performance.now();
+        const elapsedMs = Math.round(now - lastBooked);
+        lastBooked = now;
+        return call(route, 'PUT', `/api/drills/sessions/${id}/tasks/0`, { yaml, savedAt: new Date().toISOString(), elapsedMs });
+      };
+      // After the start, as the page does: open the session (page, then the runner's read), type, finish.
+      const afterStart = [
+        () => call('GET /drills/session/{id} (page)', 'GET', `/drills/session/${id}`),
+        () => call('GET /api/drills/sessions/{id}', 'GET', `/api/drills/sessions/${id}`),
+        () => save('PUT …/tasks/0 (autosave 1)', draft(4)),
+        () => save('PUT …/tasks/0 (autosave 2)', draft(Math.ceil(lines.length / 2))),
+        () => save('PUT …/tasks/0 (answer)', opts.answer),
+        () => call('POST …/finish', 'POST', `/api/drills/sessions/${id}/finish`),
+      ];
+      await sleep(Math.random() * 1000);
+      startSent.push(performance.now());
+      let reply = await call('POST /api/drills/sessions (start)', 'POST', '/api/drills/sessions', { drill: opts.drill });
+      startAnswered.push(performance.now());
+      if (reply && typeof reply.id === 'string') {
+        id = reply.id;
+        lastBooked = performance.now();
+        for (const step of afterStart) {
+          reply = await step();
+          if (!reply) break;
+        }
+        if (reply) {
+          finished++;
+          const tasks = reply.tasks as { index: number; passed: boolean }[] | undefined;
+          if (tasks?.find((t) => t.index === 0)?.passed) firstTaskPassed++;
+        }
+      }
+      // The step that failed was sent; the ones after it were not.
+      notRun += afterStart.length + 1 - done - (done <= afterStart.length ? 1 : 0);
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    rows: summarize(stats, seconds),
+    seconds,
+    socketErrors,
+    timeouts: 0,
+    startSpreadMs: Math.max(...startSent) - Math.min(...startSent),
+    firstStartToLastAnswerMs: Math.max(...startAnswered) - Math.min(...startSent),
+    all2xx,
+    notRun,
+    finished,
+    firstTaskPassed,
+  };
+}
+
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2));
   if (!process.env.DATABASE_URL) throw new Error('DATABASE_URL is not set: run `npm run bench:load` (it starts a throwaway PostgreSQL)');
   process.env.RATE_LIMIT_MULTIPLIER ??= '1000';
-  console.log(`load benchmark: ${opts.users} learners, mix ${opts.duration} s${opts.rate ? ` at ${opts.rate} req/s per learner` : ' (closed loop, no think time)'}${opts.thinkMs ? ` then ${opts.duration} s with ${opts.thinkMs / 2}-${(opts.thinkMs * 3) / 2} ms think time` : ''}, health and submit ${opts.phaseDuration} s each`);
+  console.log(`load benchmark: ${opts.users} learners, mix ${opts.duration} s${opts.rate ? ` at ${opts.rate} req/s per learner` : ' (closed loop, no think time)'}${opts.thinkMs ? ` then ${opts.duration} s with ${opts.thinkMs / 2}-${(opts.thinkMs * 3) / 2} ms think time` : ''}, health and submit ${opts.phaseDuration} s each${opts.spike ? `, then a spike of ${opts.spike} learners starting ${SPIKE_DRILL}` : ''}`);
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; node ${process.version}; RATE_LIMIT_MULTIPLIER=${process.env.RATE_LIMIT_MULTIPLIER}`);
 
   // The server process alone gets the profiler (startApp passes this process's environment on).
@@ -384,6 +512,27 @@ async function main(): Promise<void> {
     const perRequest = (p: TPhaseResult) => (p.cpuMs ?? NaN) / p.rows.reduce((a, r) => a + r.requests, 0);
     const cpuRatio = perRequest(health) / perRequest(submit);
     if (Number.isFinite(cpuRatio)) console.log(`  server CPU per request, health / submit: ${perRequest(health).toFixed(2)} / ${perRequest(submit).toFixed(2)} ms = ${(cpuRatio * 100).toFixed(0)} % (the throughput ratio a CPU-bound server would reach)`);
+
+    // Phase 6: the 9:00 spike (opt-in), after the targets: a different question from the steady mix.
+    if (opts.spike > 0) {
+      const content = loadContent(path.join(ROOT, 'content'));
+      const drill = content.drills.find((d) => d.slug === SPIKE_DRILL)?.content;
+      const firstSlug = drill?.scenarios?.[0];
+      const answer = content.scenarios.find((f) => f.slug === firstSlug)?.content.solution;
+      if (!answer) throw new Error(`content/drills/${SPIKE_DRILL}.yaml must list its tasks, the first a write scenario with a solution`);
+      const spikeEmails = await createLearners(opts.spike, `${runId}-spike`);
+      const signInStart = performance.now();
+      const spikeCookies = await signInAll(app.baseUrl, spikeEmails, opts.signInConcurrency);
+      const pause = opts.thinkMs > 0 ? `a ${opts.thinkMs / 2}-${(opts.thinkMs * 3) / 2} ms pause before each save` : 'no pause between steps';
+      console.log(`\n6. spike: ${opts.spike} learners start ${SPIKE_DRILL} (first task ${firstSlug}) within one second, ${pause}`);
+      console.log(`   signed in before the phase (${opts.signInConcurrency} at a time, not measured in it): ${((performance.now() - signInStart) / 1000).toFixed(1)} s`);
+      const spike = await withServerCpu(app.pid, () => runSpikePhase(app.baseUrl, { cookies: spikeCookies, drill: SPIKE_DRILL, answer, thinkMs: opts.thinkMs }));
+      printTable(`   ${spike.seconds.toFixed(1)} s from the first start sent to the last finish answered`, spike.rows, spike.socketErrors, spike.timeouts);
+      console.log(cpuLine(spike));
+      console.log(`  starts sent over ${spike.startSpreadMs.toFixed(0)} ms; first start sent → last start answered: ${spike.firstStartToLastAnswerMs.toFixed(0)} ms`);
+      console.log(`  every step answered 2xx: ${spike.all2xx ? 'yes' : `no (${spike.notRun} steps not run after a failed one)`}`);
+      console.log(`  drills finished: ${spike.finished} of ${opts.spike}; first task graded passed in ${spike.firstTaskPassed} of them`);
+    }
   } finally {
     await app.stop();
   }
