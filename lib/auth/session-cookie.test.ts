@@ -22,6 +22,9 @@ describe('sessionCookieName', () => {
     expect(sessionCookieName('https://lab.example')).toBe('__Secure-next-auth.session-token');
     expect(sessionCookieName('http://localhost:3000')).toBe('next-auth.session-token');
     expect(sessionCookieName(undefined)).toBe('next-auth.session-token');
+    // next-auth's parseUrl: a scheme-less URL is https; the scheme is compared as the URL parser reads it.
+    expect(sessionCookieName('lab.example')).toBe('__Secure-next-auth.session-token');
+    expect(sessionCookieName('HTTPS://lab.example')).toBe('__Secure-next-auth.session-token');
   });
 });
 

@@ -1,13 +1,36 @@
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { getEnv } from '@/lib/env';
 import { decodeSessionJwt } from './jwt';
 import { authOptions } from './options';
 
 const SESSION_COOKIE = 'next-auth.session-token';
 
-/** next-auth v4's session cookie name here: the `__Secure-` one when NEXTAUTH_URL is https (its own rule). */
-export function sessionCookieName(nextAuthUrl = getEnv().NEXTAUTH_URL): string {
-  return nextAuthUrl?.startsWith('https://') ? `__Secure-${SESSION_COOKIE}` : SESSION_COOKIE;
+/**
+ * next-auth v4's session cookie name for the origin it works out (`requestOrigin`): the `__Secure-` one when that
+ * origin is https. Its own rule (core/init.js + utils/parse-url.js): a URL without a scheme counts as https; no
+ * origin is http://localhost:3000.
+ */
+export function sessionCookieName(origin = getEnv().NEXTAUTH_URL): string {
+  let secure = false;
+  try {
+    secure = Boolean(origin) && (!origin!.startsWith('http') || new URL(origin!).protocol === 'https:');
+  } catch {
+    // next-auth itself fails on an origin it cannot parse, so it set no cookie under either name
+  }
+  return secure ? `__Secure-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
+
+/**
+ * The origin next-auth v4 works out for a request (utils/detect-origin.js): NEXTAUTH_URL; else, when VERCEL or
+ * AUTH_TRUST_HOST is set, the forwarded host with https unless the forwarded protocol is exactly `http`; else none.
+ * Read from process.env as next-auth reads them, so the cookie it set is the cookie read here.
+ */
+export async function requestOrigin(): Promise<string | undefined> {
+  const url = getEnv().NEXTAUTH_URL;
+  if (url) return url;
+  if (!(process.env.VERCEL ?? process.env.AUTH_TRUST_HOST)) return undefined;
+  const h = await headers();
+  return `${h.get('x-forwarded-proto') === 'http' ? 'http' : 'https'}://${h.get('x-forwarded-host') ?? h.get('host')}`;
 }
 
 /**
@@ -35,7 +58,7 @@ export function sessionTokenOf(all: { name: string; value: string }[], name: str
  * Router: the client's /api/auth/session calls.
  */
 export async function readSessionUserId(): Promise<string | null> {
-  const token = sessionTokenOf((await cookies()).getAll(), sessionCookieName());
+  const token = sessionTokenOf((await cookies()).getAll(), sessionCookieName(await requestOrigin()));
   const secret = authOptions.secret;
   if (!token || !secret) return null;
   try {
