@@ -72,7 +72,12 @@ export function getDbPool(): pg.Pool {
 export async function disconnectDb(): Promise<void> {
   const client = globalForDb.__netpolDb;
   globalForDb.__netpolDb = undefined;
-  if (client) await client.$disconnect();
+  if (!client) return;
+  await client.$disconnect();
+  // The adapter ends the pool (disposeExternalPool) only if Prisma ever connected; when only the plain statements
+  // of lib/db/sql.ts used it, end it here (ending it twice would throw).
+  const pool = poolOfClient.get(client);
+  if (pool && !pool.ending) await pool.end();
 }
 
 /**
