@@ -320,7 +320,6 @@ async function runSpikePhase(baseUrl: string, opts: { cookies: string[]; drill: 
   const think = () => sleep(opts.thinkMs * (0.5 + Math.random()));
   const lines = opts.answer.split('\n');
   const draft = (n: number) => `${lines.slice(0, n).join('\n')}\n# typing…\n`;
-  const started = performance.now();
   await Promise.all(
     opts.cookies.map(async (cookie) => {
       let done = 0;
@@ -385,7 +384,7 @@ async function runSpikePhase(baseUrl: string, opts: { cookies: string[]; drill: 
       notRun += afterStart.length + 1 - done - (done <= afterStart.length ? 1 : 0);
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
+  const seconds = (performance.now() - Math.min(...startSent)) / 1000;
   return {
     rows: summarize(stats, seconds),
     seconds,
