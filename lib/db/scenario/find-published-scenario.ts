@@ -26,12 +26,18 @@ export async function findPublishedScenario(slug: string): Promise<TStoredScenar
   return withScenarioContent(row);
 }
 
-/** `row` with its parsed content: from this process's cache, else read and validated once; null if the row vanished. */
-export async function withScenarioContent(row: TScenarioVersionRow): Promise<TStoredScenario | null> {
+/** What reading a scenario's content needs: the app's client or a transaction's. */
+export type TScenarioReader = Pick<typeof db, 'scenario'>;
+
+/**
+ * `row` with its parsed content: from this process's cache, else read (through `client`: inside a transaction,
+ * its own connection) and validated once; null if the row vanished.
+ */
+export async function withScenarioContent(row: TScenarioVersionRow, client: TScenarioReader = db): Promise<TStoredScenario | null> {
   const key = `${row.id}:${row.contentHash}`;
   let content = parsedCache.get(key);
   if (!content) {
-    const full = await db.scenario.findUnique({ where: { id: row.id }, select: { content: true } });
+    const full = await client.scenario.findUnique({ where: { id: row.id }, select: { content: true } });
     if (!full) return null; // deleted between the two reads
     const parsed = ZScenario.safeParse(full.content);
     // Rows are validated when seeded or authored; a bad row is a bug, not a user mistake.
