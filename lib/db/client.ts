@@ -30,7 +30,9 @@ export function createDbClient(url: string, poolMax = 10, { observeOutages = fal
   const schema = new URL(url).searchParams.get('schema') ?? undefined;
   // Our pool, handed to the adapter, so the submit hot path's plain statements (lib/db/sql.ts) share its
   // connections and limit. A bounded connect timeout makes a dead server answer 503 quickly instead of hanging.
-  const pool = new pg.Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: 5_000 });
+  // With `?schema=`, Prisma qualifies its own queries with the schema but raw statements (these and the $queryRaw
+  // ones) name tables bare: the connection's search_path sends them to the same schema.
+  const pool = new pg.Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: 5_000, ...(schema ? { options: searchPathOption(schema) } : {}) });
   // An idle connection that dies (database restart) emits 'error' on the pool; unheard, it would end the process.
   // The adapter adds its own listener only once Prisma connects, so listen from the start.
   pool.on('error', (err) => console.error('[db] idle connection lost:', err.message));
@@ -41,6 +43,13 @@ export function createDbClient(url: string, poolMax = 10, { observeOutages = fal
 }
 
 const poolOfClient = new WeakMap<TDb, pg.Pool>();
+
+// The startup `options` that set search_path to `schema`, quoted (case kept); the server splits `options` on
+// whitespace unless a backslash escapes it.
+function searchPathOption(schema: string): string {
+  const quoted = `"${schema.replace(/"/g, '""')}"`;
+  return `-c search_path=${quoted.replace(/[\s\\]/g, (c) => `\\${c}`)}`;
+}
 
 // Next dev re-evaluates modules on every change; one client per process keeps the pool from multiplying.
 const globalForDb = globalThis as unknown as { __netpolDb?: TDb };

@@ -5,7 +5,7 @@
  */
 import { disconnectDb, getDb, getDbPool, Prisma } from '@/lib/db/client';
 import { queryOnPool } from '@/lib/db/sql';
-import { requireTestDatabaseUrl } from '@/tests/setup/db';
+import { requireTestDatabaseUrl, uniqueId } from '@/tests/setup/db';
 
 beforeAll(() => requireTestDatabaseUrl());
 afterAll(() => disconnectDb());
@@ -55,5 +55,34 @@ describe('queryOnPool', () => {
 
   it('passes a statement error through with its SQLSTATE (not a 503)', async () => {
     await expect(queryOnPool(Prisma.sql`SELECT nope FROM nowhere`)).rejects.toMatchObject({ code: '42P01' });
+  });
+});
+
+describe('a ?schema= URL', () => {
+  it('runs the plain statements in that schema, where Prisma`s typed queries go', async () => {
+    const url = requireTestDatabaseUrl();
+    // Mixed case and a space: the name must reach the server quoted and escaped.
+    const schema = uniqueId('Pool ');
+    await queryOnPool(Prisma.raw(`CREATE SCHEMA "${schema}"; CREATE TABLE "${schema}"."User" (LIKE public."User" INCLUDING ALL)`));
+    await disconnectDb();
+    const saved = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = `${url}${url.includes('?') ? '&' : '?'}schema=${encodeURIComponent(schema)}`;
+    let client: typeof import('@/lib/db/client') | undefined;
+    let sql: typeof import('@/lib/db/sql') | undefined;
+    // A fresh lib/env so the changed DATABASE_URL is read again.
+    jest.isolateModules(() => {
+      client = require('@/lib/db/client');
+      sql = require('@/lib/db/sql');
+    });
+    try {
+      const typed = await client!.getDb().user.count();
+      const [plain] = await sql!.queryOnPool<{ n: number; schema: string }>(Prisma.sql`SELECT count(*)::int4 AS n, current_schema() AS schema FROM "User"`);
+      expect(typed).toBe(0);
+      expect(plain).toEqual({ n: 0, schema });
+    } finally {
+      await client!.disconnectDb();
+      process.env.DATABASE_URL = saved;
+      await queryOnPool(Prisma.raw(`DROP SCHEMA "${schema}" CASCADE`));
+    }
   });
 });
