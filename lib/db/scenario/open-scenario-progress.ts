@@ -5,12 +5,20 @@ import { PROGRESS_SELECT, type TScenarioProgress } from './types';
 export async function openScenarioProgress(userId: string, slug: string): Promise<TScenarioProgress> {
   // Every open and submission after the first finds the row: one indexed read instead of Prisma's upsert
   // (which takes several round trips when there is nothing to update).
-  const existing = await db.scenarioProgress.findUnique({ where: { userId_scenarioSlug: { userId, scenarioSlug: slug } }, select: PROGRESS_SELECT });
+  const where = { userId_scenarioSlug: { userId, scenarioSlug: slug } };
+  const existing = await db.scenarioProgress.findUnique({ where, select: PROGRESS_SELECT });
   if (existing) return existing;
-  return db.scenarioProgress.upsert({
-    where: { userId_scenarioSlug: { userId, scenarioSlug: slug } },
-    create: { userId, scenarioSlug: slug, hintsUnlocked: 0, gaveUp: false, solutionViewed: false },
-    update: {},
-    select: PROGRESS_SELECT,
-  });
+  try {
+    return await db.scenarioProgress.upsert({
+      where,
+      create: { userId, scenarioSlug: slug, hintsUnlocked: 0, gaveUp: false, solutionViewed: false },
+      update: {},
+      select: PROGRESS_SELECT,
+    });
+  } catch (err) {
+    // Prisma's upsert reads then creates: of two first opens at once (parallel submissions, two tabs) the later
+    // create hits the unique index (P2002). The row the other one created is the answer.
+    if ((err as { code?: unknown } | null)?.code !== 'P2002') throw err;
+    return db.scenarioProgress.findUniqueOrThrow({ where, select: PROGRESS_SELECT });
+  }
 }
