@@ -42,7 +42,10 @@ export function createDbClient(url: string, poolMax = 10, { observeOutages = fal
   return client;
 }
 
-const poolOfClient = new WeakMap<TDb, pg.Pool>();
+// Each client's pool. On globalThis, like the process-wide client below: `next start` loads this module once per
+// route bundle, and the bundle that asks for the pool (the submit route) is rarely the one that made the client.
+const poolCarrier = globalThis as unknown as { __netpolDbPools?: WeakMap<TDb, pg.Pool> };
+const poolOfClient = (poolCarrier.__netpolDbPools ??= new WeakMap<TDb, pg.Pool>());
 
 // The startup `options` that set search_path to `schema`, quoted (case kept); the server splits `options` on
 // whitespace unless a backslash escapes it.
