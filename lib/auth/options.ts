@@ -76,7 +76,8 @@ export function buildAuthOptions(env: TEnv = getEnv()): NextAuthOptions {
     session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE, updateAge: 24 * 60 * 60 },
     // Same tokens as next-auth's own functions, without a key derivation per request (lib/auth/jwt.ts).
     jwt: { maxAge: SESSION_MAX_AGE, encode: encodeSessionJwt, decode: decodeSessionJwt },
-    pages: { signIn: '/sign-in', error: '/sign-in' },
+    // Our pages: next-auth's built-in ones would meet the static CSP of /api (no styles, no form posts).
+    pages: { signIn: '/sign-in', signOut: '/sign-out', error: '/sign-in' },
     callbacks: {
       jwt({ token, user }) {
         if (user) {

@@ -178,6 +178,12 @@ describe('protected routes', () => {
     expect((await signIn(jar, addr, PASSWORD)).status).toBe(200);
   });
 
+  it('send GET /api/auth/signout to our sign-out page, not next-auth`s built-in one (the API CSP would break it)', async () => {
+    const res = await call(new Jar(), authGET, 'GET', '/api/auth/signout', { nextauth: ['signout'] });
+    expect(res.status).toBe(302);
+    expect(new URL(res.headers.get('location') ?? '', BASE).pathname).toBe('/sign-out');
+  });
+
   it('refuse anonymous callers with 401', async () => {
     const res = await call(new Jar(), progressGET as never, 'GET', '/api/progress');
     expect(res.status).toBe(401);
