@@ -95,4 +95,26 @@ describe('submit rate limit counted in the submission`s first statement', () => 
     expect((await submit(newAddress())).status).toBe(401);
     expect(await db.attempt.count({ where: { userId } })).toBe(0);
   });
+
+  it('counts malformed requests too: a flood of bad bodies or keys is 400 until the limit, then 429', async () => {
+    await awayFromWindowEdge(60_000);
+    session.userId = await newUser();
+    const address = newAddress();
+    const bad = (i: number) =>
+      attemptsPOST(
+        new Request(`http://localhost/api/scenarios/${SLUG}/attempts`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': address, ...(i % 2 ? { 'idempotency-key': 'has space' } : {}) },
+          body: i % 2 ? JSON.stringify({ yaml: 'x' }) : '{not json',
+        }),
+        { params: Promise.resolve({ slug: SLUG }) },
+      );
+    const limit = RATE_LIMITS.submit[0].limit;
+    const statuses: number[] = [];
+    for (let i = 0; i <= limit; i++) statuses.push((await bad(i)).status);
+    expect(statuses.slice(0, limit).every((s) => s === 400)).toBe(true);
+    expect(statuses[limit]).toBe(429);
+    expect(await accountCount(session.userId)).toBe(limit + 1);
+    expect(await db.attempt.count({ where: { userId: session.userId } })).toBe(0);
+  });
 });
