@@ -226,8 +226,8 @@ function cmdExplain(c: Ctx): CliResult {
   return { code: EXIT_OK, stdout: text.endsWith('\n') ? text : `${text}\n`, stderr: '' };
 }
 
-function cmdLint(c: Ctx): CliResult {
-  const ns = c.opts.namespace ?? 'default';
+/** The policies and, when `--cluster` is given, the cluster; the errors of both files reported together. */
+function loadPoliciesAndOptionalCluster(c: Ctx, ns: string): { pol: { policies: NetworkPolicy[]; warnings: Diagnostic[] }; cluster: Cluster | undefined } {
   const errors: CliError[] = [];
   let pol: { policies: NetworkPolicy[]; warnings: Diagnostic[] } | undefined;
   let cluster: Cluster | undefined;
@@ -246,6 +246,12 @@ function cmdLint(c: Ctx): CliResult {
     }
   }
   if (errors.length > 0 || !pol) throw new InputErrors(errors);
+  return { pol, cluster };
+}
+
+function cmdLint(c: Ctx): CliResult {
+  const ns = c.opts.namespace ?? 'default';
+  const { pol, cluster } = loadPoliciesAndOptionalCluster(c, ns);
   const findings = [...pol.warnings, ...lintPolicies(pol.policies, { cluster, taskNamespace: c.opts['task-namespace'] })];
   const file = c.opts.policies!;
   if (c.json) {
@@ -263,24 +269,7 @@ function cmdDescribe(c: Ctx): CliResult {
   if (c.opts.cluster !== undefined && !c.json) {
     throw new InputErrors([{ file: '', line: null, column: null, path: 'cluster', message: '--cluster: only with --output json (the text is kubectl\'s, which does not list selected pods)' }]);
   }
-  const errors: CliError[] = [];
-  let pol: { policies: NetworkPolicy[]; warnings: Diagnostic[] } | undefined;
-  let cluster: Cluster | undefined;
-  try {
-    pol = loadPolicies(c.readFile, c.opts.policies, ns);
-  } catch (e) {
-    if (!(e instanceof InputErrors)) throw e;
-    errors.push(...e.errors);
-  }
-  if (c.opts.cluster !== undefined) {
-    try {
-      cluster = loadCluster(c.readFile, c.opts.cluster, ns);
-    } catch (e) {
-      if (!(e instanceof InputErrors)) throw e;
-      errors.push(...e.errors);
-    }
-  }
-  if (errors.length > 0 || !pol) throw new InputErrors(errors);
+  const { pol, cluster } = loadPoliciesAndOptionalCluster(c, ns);
   const { policies, warnings } = pol;
   const chosen = c.opts.name ? policies.filter((p) => p.name === c.opts.name) : policies;
   if (c.opts.name && chosen.length === 0) {
